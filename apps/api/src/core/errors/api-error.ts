@@ -1,0 +1,27 @@
+import type { ApiErrorCode } from '@mockboard/protocol';
+
+/**
+ * Base for every domain error. Domains subclass it with their own narrower code union; the HTTP filter
+ * is the one place that turns a code into a status.
+ */
+export class ApiError<C extends ApiErrorCode = ApiErrorCode> extends Error {
+  constructor(
+    readonly code: C,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends ApiError<'not_found'> {
+  constructor(message = 'Not found') {
+    super('not_found', message);
+  }
+}
+
+export class ForbiddenError extends ApiError<'forbidden'> {
+  constructor(message = 'You are not allowed to do that') {
+    super('forbidden', message);
+  }
+}

@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig, type AppConfig } from '@mockboard/config';
+import { openDatabase } from '@mockboard/db';
+import { startWorker } from '@mockboard/worker';
+import { createApp } from './create-app';
+
+const SHUTDOWN_DEADLINE_MS = 5_000;
+
+async function main(): Promise<void> {
+  const config = readConfigOrExit();
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  if (database.kind === 'pglite') {
+    console.log(`No DATABASE_URL set: using the embedded PGlite database in ${database.location}`);
+  }
+  await database.migrate();
+
+  const app = await createApp(config, database);
+  await app.listen(config.port, config.host);
+  const worker = config.workerEmbedded ? await startWorker(config, database) : undefined;
+
+  const shutdown = async (): Promise<void> => {
+    // Closing waits for Redis and in-flight work; an unreachable Redis must not keep the process alive.
+    setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
+    await worker?.close();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
+
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Mockboard is running at ${config.publicUrl.replace(`:${config.port}`, `:${port}`)}`);
+}
+
+function readConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('Mockboard failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

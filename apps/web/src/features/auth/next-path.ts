@@ -1,0 +1,22 @@
+const HOME = '/';
+
+/**
+ * The in-app path to continue to after signing in. Only same-origin absolute paths are accepted: `next`
+ * comes from the URL, and following `//evil.example` or `https://...` would make us an open redirect.
+ */
+export function safeNextPath(next: string | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return HOME;
+  if (isAuthPath(next)) return HOME;
+  return next;
+}
+
+/** Where to send a signed-out visitor so that signing in brings them back to `path`. */
+export function loginPathFor(path: string): string {
+  // `/` is where sign-in leads anyway; leaving it out keeps the login URL clean after logging out.
+  if (path === HOME || isAuthPath(path)) return '/login';
+  return `/login?next=${encodeURIComponent(path)}`;
+}
+
+function isAuthPath(path: string): boolean {
+  return /^\/(login|signup|guest)(?:[/?#]|$)/.test(path);
+}

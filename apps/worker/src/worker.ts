@@ -1,0 +1,62 @@
+import { REDIS_HELP, type AppConfig } from '@mockboard/config';
+import type { Database } from '@mockboard/db';
+import { BACKGROUND_QUEUE, JOB_SCHEDULES, type JobName } from '@mockboard/jobs';
+import { Queue, Worker } from 'bullmq';
+import pino from 'pino';
+import { indexHandlers, JOB_HANDLERS } from './job-registry';
+
+export interface RunningWorker {
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the BullMQ worker for the background queue and upserts the repeating schedules. Safe to run
+ * on every node: schedules are keyed by job name, so they are shared rather than duplicated.
+ */
+export async function startWorker(config: AppConfig, database: Database): Promise<RunningWorker> {
+  const logger = pino({ name: 'worker', level: config.logLevel });
+  const handlers = indexHandlers(JOB_HANDLERS);
+  const connection = {
+    url: config.redis.url,
+    maxRetriesPerRequest: null,
+    retryStrategy: (attempt: number) => Math.min(attempt * 250, 5_000),
+  };
+  const prefix = config.redis.prefix;
+
+  const worker = new Worker(
+    BACKGROUND_QUEUE,
+    async (job) => {
+      const handler = handlers.get(job.name as JobName);
+      if (!handler) throw new Error(`Unknown job "${job.name}"`);
+      return handler.run(job.data as never, { db: database.db, logger: logger.child({ job: job.name, id: job.id }) });
+    },
+    { connection, prefix, concurrency: 4, autorun: true },
+  );
+  const queue = new Queue(BACKGROUND_QUEUE, { connection, prefix });
+
+  let redisDown = false;
+  const onRedisError = (error: Error): void => {
+    if (redisDown) return;
+    redisDown = true;
+    logger.warn(`Redis is unreachable at ${config.redis.url} (${error.message}): ${REDIS_HELP}; jobs wait until it is back`);
+  };
+  worker.on('error', onRedisError);
+  queue.on('error', onRedisError);
+  worker.on('ready', () => {
+    if (redisDown) logger.info('Redis connection restored: processing jobs');
+    redisDown = false;
+  });
+  worker.on('failed', (job, error) => logger.error({ job: job?.name, id: job?.id, err: error }, 'job failed'));
+
+  // Not awaited: with Redis down this would block start-up; the client queues it until Redis is back.
+  void Promise.all(
+    JOB_SCHEDULES.map(({ name, everyMs }) => queue.upsertJobScheduler(name, { every: everyMs }, { name, data: {} })),
+  ).catch((error: unknown) => logger.warn({ err: error }, 'could not register job schedules'));
+
+  return {
+    async close() {
+      await worker.close();
+      await queue.close();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './schema';
+export { openDatabase, MIGRATIONS_DIR, type Database, type DatabaseOptions, type Db, type Schema } from './database';

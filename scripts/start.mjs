@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// `npm start`: install what is missing, build (cached by Nx), then run the api with the embedded worker.
+// The api applies database migrations itself on start-up.
+import { join } from 'node:path';
+import { checkNodeVersion, ensureDependencies, handOver, nx, ROOT } from './lib/workspace.mjs';
+
+checkNodeVersion();
+ensureDependencies();
+console.log('Building api, worker and web app...');
+nx(['run-many', '-t', 'build', '--projects=api,worker,web', '--output-style=static']);
+handOver(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], { NODE_ENV: process.env.NODE_ENV ?? 'production' });

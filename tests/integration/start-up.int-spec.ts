@@ -1,0 +1,73 @@
+import type { AuthResponse } from '@mockboard/protocol';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnApi, waitForHealthy } from '../support/api-process';
+import { freePort } from '../support/free-port';
+import { requestJson } from '../support/http';
+import { TEST_REDIS_URL } from '../support/test-run';
+
+describe('starting the built server', () => {
+  it('runs on the embedded PGlite database when DATABASE_URL is unset, and says so', async () => {
+    const port = String(await freePort());
+    const dataDir = mkdtempSync(join(tmpdir(), 'mb-pglite-'));
+    const api = spawnApi({
+      PORT: port,
+      DATA_DIR: dataDir,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_PREFIX: `${process.env.TEST_REDIS_PREFIX}-pglite`,
+      LOG_LEVEL: 'warn',
+      WORKER_EMBEDDED: 'false',
+    });
+    try {
+      await waitForHealthy(api, 60_000);
+      expect(api.output()).toContain(`using the embedded PGlite database in ${join(dataDir, 'pglite')}`);
+      expect(api.output()).toContain(`Mockboard is running at http://localhost:${port}`);
+
+      const registered = await requestJson<AuthResponse>(api.baseUrl, '/api/auth/register', {
+        body: { email: 'pglite@example.test', password: 'embedded-pg', displayName: 'Lite' },
+      });
+      expect(registered.status).toBe(201);
+      const me = await requestJson<{ user: { email: string } }>(api.baseUrl, '/api/me', { token: registered.body.token });
+      expect(me.body.user.email).toBe('pglite@example.test');
+      const health = await requestJson(api.baseUrl, '/api/health');
+      expect(health.body).toMatchObject({ status: 'ok', db: 'ok' });
+    } finally {
+      await api.stop();
+    }
+  }, 90_000);
+
+  it('exits non-zero listing every invalid variable', async () => {
+    const api = spawnApi({ PORT: 'eighty', REDIS_URL: 'nope', LOG_LEVEL: 'loud' });
+    expect(await api.exited).toBe(1);
+    const output = api.output();
+    expect(output).toContain('Invalid configuration');
+    for (const variable of ['PORT', 'REDIS_URL', 'LOG_LEVEL']) expect(output).toContain(`- ${variable}:`);
+    expect(output).not.toMatch(/\n\s+at /);
+  });
+
+  it('starts with Redis down, prints one line on what to do, and reports 503', async () => {
+    const port = String(await freePort());
+    const api = spawnApi({
+      PORT: port,
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+      SESSION_SECRET: 'start-up-test-secret-start-up-test-secret',
+      LOG_LEVEL: 'info',
+    });
+    try {
+      await waitForHealthy(api);
+      const health = await requestJson(api.baseUrl, '/api/health');
+      expect(health.status).toBe(503);
+      expect(health.body).toMatchObject({ redis: 'down', db: 'ok' });
+      await new Promise((r) => setTimeout(r, 1_500));
+      const help = api.output().split('\n').filter((line) => line.includes('docker compose -f docker/compose.yml up -d redis'));
+      // One line from the api's client and at most one from the embedded worker, however many retries ran.
+      expect(help.length).toBeGreaterThanOrEqual(1);
+      expect(help.length).toBeLessThanOrEqual(2);
+      expect(api.output()).not.toMatch(/\n\s+at /);
+    } finally {
+      await api.stop();
+    }
+  });
+});
