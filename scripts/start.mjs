@@ -8,4 +8,4 @@ checkNodeVersion();
 ensureDependencies();
 console.log('Building api, worker and web app...');
 nx(['run-many', '-t', 'build', '--projects=api,worker,web', '--output-style=static']);
-handOver(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], { NODE_ENV: process.env.NODE_ENV ?? 'production' });
+handOver(process.execPath, [join(ROOT, 'apps/api/dist/main.js')]);
