@@ -11,6 +11,8 @@ import { DatabaseModule } from './core/database/database.module';
 import { RedisModule } from './core/redis/redis.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { RoomModule } from './modules/room/room.module';
+import { SessionsModule } from './modules/sessions/sessions.module';
 
 const DEFAULT_WEB_DIST = resolve(__dirname, '../../web/dist');
 
@@ -44,6 +46,8 @@ export class AppModule {
         RedisModule,
         AuthModule,
         HealthModule,
+        SessionsModule,
+        RoomModule,
         // The built web app is served from the same origin, so cookies and sockets need no CORS.
         ...(existsSync(join(webDist, 'index.html'))
           ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}', '/socket.io/{*path}'] })]

@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './core/errors/api-exception.filter';
 import { installBodyParsing } from './core/http/body-parsing';
+import { RoomIoAdapter } from './core/http/room-io.adapter';
 
 /** Builds the configured Nest application without listening, for main.ts and the integration tests. */
 export async function createApp(config: AppConfig, database: Database): Promise<NestExpressApplication> {
@@ -25,7 +26,8 @@ export async function createApp(config: AppConfig, database: Database): Promise<
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
           'font-src': ["'self'", 'data:'],
-          'script-src': ["'self'", "'unsafe-inline'"],
+          // wasm-unsafe-eval: Excalidraw subsets fonts with WebAssembly when exporting SVG.
+          'script-src': ["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'"],
           'worker-src': ["'self'", 'blob:'],
         },
       },
@@ -35,5 +37,6 @@ export async function createApp(config: AppConfig, database: Database): Promise<
   installBodyParsing(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ApiExceptionFilter());
+  app.useWebSocketAdapter(new RoomIoAdapter(app, config.room.maxMessageBytes));
   return app;
 }

@@ -18,6 +18,14 @@ export interface AppConfig {
   workerEmbedded: boolean;
   loginRateLimitPerMinute: number;
   webDistDir: string | undefined;
+  room: {
+    /** Largest `yjs` message accepted; bigger ones are answered with `too_large`. */
+    maxMessageBytes: number;
+    /** How long a room with no connections stays in memory before it is stored and unloaded. */
+    unloadGraceMs: number;
+    /** Write a snapshot after this many logged updates, so loading replays a short tail. */
+    snapshotEvery: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -51,6 +59,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     workerEmbedded: env.WORKER_EMBEDDED,
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT,
     webDistDir: env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : undefined,
+    room: {
+      maxMessageBytes: env.ROOM_MAX_MESSAGE_BYTES,
+      unloadGraceMs: env.ROOM_UNLOAD_GRACE_MS,
+      snapshotEvery: env.ROOM_SNAPSHOT_EVERY,
+    },
   };
 }
 

@@ -22,6 +22,9 @@ export const envSchema = z.object({
   WORKER_EMBEDDED: booleanFlag.default(true),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   WEB_DIST_DIR: z.string().optional(),
+  ROOM_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  ROOM_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  ROOM_SNAPSHOT_EVERY: z.coerce.number().int().min(1).default(500),
 });
 
 export type Env = z.input<typeof envSchema>;

@@ -1,0 +1,92 @@
+import { docSnapshots, docUpdates } from '@mockboard/db';
+import { eq } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { seatedSession } from '../../../../tests/support/session-fixture';
+import { eventually } from '../../../../tests/support/room-clients';
+import { startTestApp, type TestApp } from '../../../../tests/support/test-app';
+import { RoomRegistry } from './room-registry';
+
+const origin = (userId: string) => ({ socketId: 'test', userId });
+
+/** Rules S4-S8 against the real Postgres: load, compaction, single-flight, unload. */
+describe('RoomRegistry', () => {
+  let app: TestApp;
+  let registry: RoomRegistry;
+  beforeAll(async () => {
+    app = await startTestApp({ ROOM_SNAPSHOT_EVERY: '50', ROOM_UNLOAD_GRACE_MS: '50' });
+    registry = app.app.get(RoomRegistry);
+  });
+  afterAll(() => app.close());
+
+  const edit = (doc: Y.Doc, key: string, value: number): Uint8Array => {
+    let update: Uint8Array = new Uint8Array();
+    const capture = (u: Uint8Array): void => {
+      update = u;
+    };
+    doc.on('update', capture);
+    doc.getMap('elements').set(key, value);
+    doc.off('update', capture);
+    return update;
+  };
+
+  it('S6: two first connections share one load', async () => {
+    const { session } = await seatedSession(app.baseUrl);
+    const [a, b] = await Promise.all([registry.acquire(session.id), registry.acquire(session.id)]);
+    expect(a).toBe(b);
+    expect(a.connections).toBe(2);
+    registry.release(a);
+    registry.release(b);
+  });
+
+  it('S4/S5/S8: snapshots every N updates, keeps the whole log, unloads when idle and reloads the same state', async () => {
+    const { session, interviewer } = await seatedSession(app.baseUrl);
+    const room = await registry.acquire(session.id);
+    const client = new Y.Doc();
+    const writes: Array<Promise<void>> = [];
+    for (let i = 0; i < 120; i++) writes.push(room.apply(edit(client, `k${i % 30}`, i), origin(interviewer.userId)));
+    await Promise.all(writes);
+
+    await eventually(async () => {
+      const [snapshot] = await app.database.db.select().from(docSnapshots).where(eq(docSnapshots.sessionId, session.id));
+      return (snapshot?.seq ?? 0) >= 100;
+    }, 5_000, 'a snapshot at seq >= 100');
+    const logged = await app.database.db.select({ seq: docUpdates.seq }).from(docUpdates).where(eq(docUpdates.sessionId, session.id));
+    expect(logged).toHaveLength(120);
+
+    const expected = room.doc.getMap('elements').toJSON();
+    registry.release(room);
+    await eventually(() => registry.loadedCount === 0 || room.doc.isDestroyed, 5_000, 'the idle room to unload');
+    const [snapshot] = await app.database.db.select().from(docSnapshots).where(eq(docSnapshots.sessionId, session.id));
+    expect(snapshot?.seq).toBe(120);
+
+    const reloaded = await registry.acquire(session.id);
+    expect(reloaded).not.toBe(room);
+    expect(reloaded.doc.getMap('elements').toJSON()).toEqual(expected);
+    // New updates continue the sequence after the snapshot.
+    await reloaded.apply(edit(client, 'after-reload', 1), origin(interviewer.userId));
+    const [last] = await app.database.db
+      .select({ seq: docUpdates.seq })
+      .from(docUpdates)
+      .where(eq(docUpdates.sessionId, session.id))
+      .orderBy(docUpdates.seq)
+      .then((rows) => rows.slice(-1));
+    expect(last?.seq).toBe(121);
+    registry.release(reloaded);
+  });
+
+  it('S4: loads from the log alone when there is no snapshot', async () => {
+    const { session, interviewer } = await seatedSession(app.baseUrl);
+    const client = new Y.Doc();
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      sessionId: session.id,
+      seq: i + 1,
+      userId: interviewer.userId,
+      createdAt: new Date(),
+      update: edit(client, `log-${i}`, i),
+    }));
+    await app.database.db.insert(docUpdates).values(rows);
+    const room = await registry.acquire(session.id);
+    expect(room.doc.getMap('elements').toJSON()).toEqual(client.getMap('elements').toJSON());
+    registry.release(room);
+  });
+});

@@ -1,0 +1,127 @@
+import { Logger } from '@nestjs/common';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { UpdateLogRepository } from './update-log.repository';
+import type { UpdateLogWriter } from './update-log-writer';
+
+/** Origin of updates applied by the server on behalf of a client, so observers can tell them apart. */
+export interface RemoteOrigin {
+  socketId: string;
+  userId: string;
+}
+
+/**
+ * One session's live document: the Y.Doc, its awareness, and the log position. All per-room state lives
+ * here behind load / apply / store / unload (docs/protocol.md, section S), so that a cross-node relay or
+ * room affinity can wrap it without changing the gateway.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  connections = 0;
+  private nextSeq = 1;
+  /** Highest seq known committed; every update up to it is in `doc`. */
+  private committedSeq = 0;
+  private snapshotSeq = 0;
+  private loaded = false;
+  private lastWrite: Promise<void> = Promise.resolve();
+  private storing: Promise<void> | undefined;
+  private readonly logger = new Logger('Room');
+
+  constructor(
+    readonly sessionId: string,
+    private readonly repository: UpdateLogRepository,
+    private readonly writer: UpdateLogWriter,
+    private readonly snapshotEvery: number,
+  ) {
+    // The server has no presence of its own to publish.
+    this.awareness.setLocalState(null);
+  }
+
+  /** Snapshot, then the log after it, applied in one transaction (rule S4). */
+  async load(): Promise<void> {
+    const snapshot = await this.repository.loadSnapshot(this.sessionId);
+    const tail = await this.repository.loadTail(this.sessionId, snapshot?.seq ?? 0);
+    this.doc.transact(() => {
+      if (snapshot) Y.applyUpdate(this.doc, snapshot.state);
+      for (const { update } of tail) Y.applyUpdate(this.doc, update);
+    });
+    this.snapshotSeq = snapshot?.seq ?? 0;
+    this.committedSeq = tail.at(-1)?.seq ?? this.snapshotSeq;
+    this.nextSeq = this.committedSeq + 1;
+    this.loaded = true;
+    this.compactIfDue();
+  }
+
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  get hasPendingWrites(): boolean {
+    return this.committedSeq < this.nextSeq - 1;
+  }
+
+  /**
+   * Applies a validated update and appends it to the log. Resolves once it is committed (the client's
+   * acknowledgement waits for this); the in-memory document changes at once so fan-out need not wait.
+   */
+  apply(update: Uint8Array, origin: RemoteOrigin): Promise<void> {
+    Y.applyUpdate(this.doc, update, origin);
+    const seq = this.nextSeq++;
+    const write = this.writer
+      .append({ sessionId: this.sessionId, seq, userId: origin.userId, createdAt: new Date(), update })
+      .then(() => {
+        // The writer commits in queue order, so seq values commit in order too.
+        this.committedSeq = Math.max(this.committedSeq, seq);
+        this.compactIfDue();
+      });
+    this.lastWrite = write;
+    return write;
+  }
+
+  /** Resolves when every update applied so far is committed. */
+  whenWritten(): Promise<void> {
+    return this.lastWrite;
+  }
+
+  /**
+   * Compaction: writes the whole document as the snapshot for the committed position (rule S5). The
+   * document may hold a few updates newer than that position; replaying them again on load is harmless
+   * because Yjs updates are idempotent. One store at a time; a document that never finished loading is
+   * never stored (rule S7).
+   */
+  store(): Promise<void> {
+    if (!this.loaded) return Promise.resolve();
+    if (this.storing) return this.storing;
+    const seq = this.committedSeq;
+    if (seq === this.snapshotSeq) return Promise.resolve();
+    const state = Y.encodeStateAsUpdate(this.doc);
+    const storing = this.repository.writeSnapshot(this.sessionId, { seq, state }).then(
+      () => {
+        this.snapshotSeq = Math.max(this.snapshotSeq, seq);
+      },
+      (error: unknown) => {
+        this.logger.error(`Snapshot of ${this.sessionId} failed; the room stays in memory: ${String(error)}`);
+        throw error;
+      },
+    );
+    this.storing = storing;
+    void storing
+      .finally(() => {
+        this.storing = undefined;
+      })
+      // Updates committed while this snapshot was written may already be due another one.
+      .then(() => this.compactIfDue(), () => undefined);
+    return this.storing;
+  }
+
+  /** Off the hot path: a failed snapshot is logged and retried at the next trigger or unload. */
+  private compactIfDue(): void {
+    if (this.committedSeq - this.snapshotSeq >= this.snapshotEvery) void this.store().catch(() => undefined);
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

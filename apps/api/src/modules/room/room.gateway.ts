@@ -1,0 +1,110 @@
+import { Logger } from '@nestjs/common';
+import {
+  Ack,
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import { awarenessMessage, ROOM_NAMESPACE, syncStep1Message, type RoomError, type YjsAck } from '@mockboard/protocol';
+import type { Namespace, Socket } from 'socket.io';
+import { removeAwarenessStates } from 'y-protocols/awareness';
+import { RoomRegistry } from '../../collab/room-registry';
+import { AuthService } from '../auth/auth.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { RoomConnection } from './room-connection';
+import { RoomMessageError, RoomRefusal } from './room-errors';
+import { authoriseHandshake } from './room-handshake';
+import { RoomMessagesService } from './room-messages.service';
+
+type RoomSocket = Socket & { data: { connection?: RoomConnection } };
+
+/** The `/room` namespace: one Socket.IO room per interview session, carrying y-protocols messages. */
+@WebSocketGateway({ namespace: ROOM_NAMESPACE })
+export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  @WebSocketServer() private readonly namespace!: Namespace;
+  private readonly logger = new Logger('RoomGateway');
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+    private readonly rooms: RoomRegistry,
+    private readonly messages: RoomMessagesService,
+  ) {}
+
+  /** Authentication runs in the handshake, so a refused client never joins a room (rule P2). */
+  afterInit(namespace: Namespace): void {
+    namespace.use((socket: RoomSocket, next) => {
+      authoriseHandshake(socket, { auth: this.auth, sessions: this.sessions })
+        .then(async ({ auth, access }) => {
+          const room = await this.rooms.acquire(access.session.id);
+          socket.data.connection = new RoomConnection(room, auth.user.id, access.role);
+          next();
+        })
+        .catch((error: unknown) => {
+          if (error instanceof RoomRefusal) return next(new Error(error.reason));
+          this.logger.error(`Room handshake failed: ${String(error)}`);
+          next(new Error('unavailable'));
+        });
+    });
+  }
+
+  /** The server opens the sync exchange and shares who is present (rule P4). */
+  handleConnection(socket: RoomSocket): void {
+    const connection = socket.data.connection;
+    if (!connection) return void socket.disconnect(true);
+    const { room } = connection;
+    void socket.join(room.sessionId);
+    socket.emit('yjs', syncStep1Message(room.doc));
+    const present = [...room.awareness.getStates().keys()];
+    if (present.length > 0) socket.emit('yjs', awarenessMessage(room.awareness, present));
+  }
+
+  handleDisconnect(socket: RoomSocket): void {
+    const connection = socket.data.connection;
+    if (!connection) return;
+    socket.data.connection = undefined;
+    const { room } = connection;
+    try {
+      // Only ids the awareness still tracks: a client may have removed its own state before leaving.
+      const gone = [...connection.awarenessClients].filter((id) => room.awareness.meta.has(id));
+      if (gone.length > 0) {
+        removeAwarenessStates(room.awareness, gone, socket.id);
+        this.namespace.to(room.sessionId).emit('yjs', awarenessMessage(room.awareness, gone));
+      }
+    } catch (error) {
+      this.logger.error(`Clearing the presence of ${socket.id} failed: ${String(error)}`);
+    } finally {
+      this.rooms.release(room);
+    }
+  }
+
+  @SubscribeMessage('yjs')
+  onYjs(@ConnectedSocket() socket: RoomSocket, @MessageBody() payload: unknown, @Ack() ack?: (result: YjsAck) => void): void {
+    const connection = socket.data.connection;
+    if (!connection) return;
+    const reply = typeof ack === 'function' ? ack : undefined;
+    try {
+      const result = this.messages.handle(socket, connection, payload);
+      if (result instanceof Promise) void result.then((value) => reply?.(value));
+      else reply?.(result);
+    } catch (error) {
+      this.refuse(socket, connection, error, reply);
+    }
+  }
+
+  private refuse(socket: RoomSocket, connection: RoomConnection, error: unknown, reply?: (result: YjsAck) => void): void {
+    const roomError: RoomError =
+      error instanceof RoomMessageError
+        ? { code: error.code, message: error.message }
+        : { code: 'invalid_message', message: 'The message could not be applied' };
+    if (!(error instanceof RoomMessageError)) this.logger.error(`Unexpected error handling a yjs message: ${String(error)}`);
+    socket.emit('room:error', roomError);
+    reply?.({ ok: false, error: roomError.code });
+    if (connection.strike()) socket.disconnect(true);
+  }
+}

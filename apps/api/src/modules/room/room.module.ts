@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CollabModule } from '../../collab/collab.module';
+import { AuthModule } from '../auth/auth.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { RoomGateway } from './room.gateway';
+import { RoomMessagesService } from './room-messages.service';
+
+@Module({
+  imports: [AuthModule, SessionsModule, CollabModule],
+  providers: [RoomGateway, RoomMessagesService],
+})
+export class RoomModule {}

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { PROBLEMS } from '@mockboard/interview';
+import {
+  createSessionBodySchema,
+  joinSessionBodySchema,
+  type InviteResponse,
+  type JoinSessionResponse,
+  type ProblemSummary,
+  type SessionListResponse,
+  type SessionView,
+} from '@mockboard/protocol';
+import type { z } from 'zod';
+import { ZodBodyPipe } from '../../core/http/zod-body.pipe';
+import { CurrentAuth } from '../auth/auth.decorators';
+import type { Authenticated } from '../auth/auth.service';
+import { SessionsService } from './sessions.service';
+
+@Controller()
+export class SessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Get('problems')
+  problems(): { problems: ProblemSummary[] } {
+    return { problems: PROBLEMS.map(({ slug, title, prompt }) => ({ slug, title, prompt })) };
+  }
+
+  @Post('sessions')
+  create(
+    @CurrentAuth() auth: Authenticated,
+    @Body(new ZodBodyPipe(createSessionBodySchema)) body: z.output<typeof createSessionBodySchema>,
+  ): Promise<SessionView> {
+    return this.sessions.create(auth.user.id, body);
+  }
+
+  @Post('sessions/join')
+  @HttpCode(200)
+  join(
+    @CurrentAuth() auth: Authenticated,
+    @Body(new ZodBodyPipe(joinSessionBodySchema)) body: z.output<typeof joinSessionBodySchema>,
+  ): Promise<JoinSessionResponse> {
+    return this.sessions.join(auth.user.id, body.inviteCode);
+  }
+
+  @Get('sessions')
+  async list(@CurrentAuth() auth: Authenticated): Promise<SessionListResponse> {
+    return { sessions: await this.sessions.list(auth.user.id) };
+  }
+
+  @Get('sessions/:id')
+  get(@CurrentAuth() auth: Authenticated, @Param('id') id: string): Promise<SessionView> {
+    return this.sessions.get(auth.user.id, id);
+  }
+
+  @Post('sessions/:id/invite/rotate')
+  @HttpCode(200)
+  rotate(@CurrentAuth() auth: Authenticated, @Param('id') id: string): Promise<InviteResponse> {
+    return this.sessions.rotateInvite(auth.user.id, id);
+  }
+}

@@ -1,0 +1,112 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  interviewSessions,
+  sessionParticipants,
+  users,
+  type Database,
+  type InterviewSessionRow,
+} from '@mockboard/db';
+import type { ParticipantRole, SessionParticipant } from '@mockboard/protocol';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { DATABASE } from '../../core/database/database.module';
+
+@Injectable()
+export class SessionsRepository {
+  constructor(@Inject(DATABASE) private readonly database: Database) {}
+
+  private get db() {
+    return this.database.db;
+  }
+
+  async create(session: {
+    problemSlug: string;
+    durationMinutes: number;
+    inviteCode: string;
+    createdBy: string;
+    creatorRole: ParticipantRole;
+  }): Promise<InterviewSessionRow> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(interviewSessions)
+        .values({
+          problemSlug: session.problemSlug,
+          durationMinutes: session.durationMinutes,
+          inviteCode: session.inviteCode,
+          createdBy: session.createdBy,
+        })
+        .returning();
+      if (!row) throw new Error('insert returned no row');
+      await tx.insert(sessionParticipants).values({ sessionId: row.id, userId: session.createdBy, role: session.creatorRole });
+      return row;
+    });
+  }
+
+  async findById(id: string): Promise<InterviewSessionRow | undefined> {
+    const [row] = await this.db.select().from(interviewSessions).where(eq(interviewSessions.id, id)).limit(1);
+    return row;
+  }
+
+  async findByInviteCode(code: string): Promise<InterviewSessionRow | undefined> {
+    const [row] = await this.db.select().from(interviewSessions).where(eq(interviewSessions.inviteCode, code)).limit(1);
+    return row;
+  }
+
+  async findRole(sessionId: string, userId: string): Promise<ParticipantRole | undefined> {
+    const [row] = await this.db
+      .select({ role: sessionParticipants.role })
+      .from(sessionParticipants)
+      .where(and(eq(sessionParticipants.sessionId, sessionId), eq(sessionParticipants.userId, userId)))
+      .limit(1);
+    return row?.role;
+  }
+
+  /**
+   * Seats the user in `role` unless that seat (or the user) is already taken; the partial unique index
+   * decides races between two simultaneous joiners. Returns whether a row was inserted.
+   */
+  async tryAddParticipant(sessionId: string, userId: string, role: ParticipantRole): Promise<boolean> {
+    const inserted = await this.db
+      .insert(sessionParticipants)
+      .values({ sessionId, userId, role })
+      .onConflictDoNothing()
+      .returning({ userId: sessionParticipants.userId });
+    return inserted.length > 0;
+  }
+
+  async participants(sessionIds: string[]): Promise<Map<string, SessionParticipant[]>> {
+    const bySession = new Map<string, SessionParticipant[]>();
+    if (sessionIds.length === 0) return bySession;
+    const rows = await this.db
+      .select({
+        sessionId: sessionParticipants.sessionId,
+        userId: sessionParticipants.userId,
+        displayName: users.displayName,
+        role: sessionParticipants.role,
+      })
+      .from(sessionParticipants)
+      .innerJoin(users, eq(users.id, sessionParticipants.userId))
+      .where(inArray(sessionParticipants.sessionId, sessionIds))
+      .orderBy(sessionParticipants.joinedAt);
+    for (const { sessionId, ...participant } of rows) {
+      const list = bySession.get(sessionId) ?? [];
+      list.push(participant);
+      bySession.set(sessionId, list);
+    }
+    return bySession;
+  }
+
+  async listForUser(userId: string, limit: number): Promise<Array<InterviewSessionRow & { myRole: ParticipantRole }>> {
+    const rows = await this.db
+      .select({ session: interviewSessions, myRole: sessionParticipants.role })
+      .from(sessionParticipants)
+      .innerJoin(interviewSessions, eq(interviewSessions.id, sessionParticipants.sessionId))
+      .where(eq(sessionParticipants.userId, userId))
+      .orderBy(desc(interviewSessions.createdAt))
+      .limit(limit);
+    return rows.map((r) => ({ ...r.session, myRole: r.myRole }));
+  }
+
+  async setInviteCode(sessionId: string, inviteCode: string): Promise<void> {
+    await this.db.update(interviewSessions).set({ inviteCode }).where(eq(interviewSessions.id, sessionId));
+  }
+}

@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '@mockboard/config';
+import type { InterviewSessionRow } from '@mockboard/db';
+import { findProblem } from '@mockboard/interview';
+import {
+  SEAT_ROLES,
+  type InviteResponse,
+  type JoinSessionResponse,
+  type ParticipantRole,
+  type SeatRole,
+  type SessionParticipant,
+  type SessionView,
+} from '@mockboard/protocol';
+import { APP_CONFIG } from '../../core/config/config.module';
+import { newInviteCode, normaliseInviteCode } from './invite-code';
+import { SessionError } from './sessions.errors';
+import { SessionsRepository } from './sessions.repository';
+
+const LIST_LIMIT = 100;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface SessionAccess {
+  session: InterviewSessionRow;
+  role: ParticipantRole;
+}
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionsRepository,
+  ) {}
+
+  async create(userId: string, input: { problemSlug: string; role: SeatRole; durationMinutes: number }): Promise<SessionView> {
+    if (!findProblem(input.problemSlug)) throw SessionError.unknownProblem(input.problemSlug);
+    const session = await this.sessions.create({
+      problemSlug: input.problemSlug,
+      durationMinutes: input.durationMinutes,
+      inviteCode: newInviteCode(),
+      createdBy: userId,
+      creatorRole: input.role,
+    });
+    return this.view(session, input.role);
+  }
+
+  async join(userId: string, rawCode: string): Promise<JoinSessionResponse> {
+    const session = await this.sessions.findByInviteCode(normaliseInviteCode(rawCode));
+    if (!session) throw SessionError.inviteNotFound();
+    const existing = await this.sessions.findRole(session.id, userId);
+    if (existing) return { id: session.id, role: existing };
+
+    const seated = new Set((await this.sessions.participants([session.id])).get(session.id)?.map((p) => p.role));
+    for (const seat of SEAT_ROLES.filter((role) => !seated.has(role))) {
+      if (await this.sessions.tryAddParticipant(session.id, userId, seat)) return { id: session.id, role: seat };
+    }
+    await this.sessions.tryAddParticipant(session.id, userId, 'observer');
+    // Re-read: a concurrent join by the same user may have seated them first.
+    const role = await this.sessions.findRole(session.id, userId);
+    if (!role) throw new Error('participant row missing after insert');
+    return { id: session.id, role };
+  }
+
+  async list(userId: string): Promise<SessionView[]> {
+    const rows = await this.sessions.listForUser(userId, LIST_LIMIT);
+    const participants = await this.sessions.participants(rows.map((r) => r.id));
+    return rows.map((row) => this.toView(row, row.myRole, participants.get(row.id) ?? []));
+  }
+
+  async get(userId: string, sessionId: string): Promise<SessionView> {
+    const { session, role } = await this.access(userId, sessionId);
+    return this.view(session, role);
+  }
+
+  async rotateInvite(userId: string, sessionId: string): Promise<InviteResponse> {
+    const { session, role } = await this.access(userId, sessionId);
+    if (role !== 'interviewer' && session.createdBy !== userId) throw SessionError.interviewerOnly();
+    const inviteCode = newInviteCode();
+    await this.sessions.setInviteCode(session.id, inviteCode);
+    return { inviteCode, inviteUrl: this.inviteUrl(inviteCode) };
+  }
+
+  /** The caller's role in a session; throws not_found / forbidden. Also used by the room's handshake. */
+  async access(userId: string, sessionId: string): Promise<SessionAccess> {
+    if (!UUID.test(sessionId)) throw SessionError.notFound();
+    const session = await this.sessions.findById(sessionId);
+    if (!session) throw SessionError.notFound();
+    const role = await this.sessions.findRole(sessionId, userId);
+    if (!role) throw SessionError.notParticipant();
+    return { session, role };
+  }
+
+  private async view(session: InterviewSessionRow, myRole: ParticipantRole): Promise<SessionView> {
+    const participants = (await this.sessions.participants([session.id])).get(session.id) ?? [];
+    return this.toView(session, myRole, participants);
+  }
+
+  private toView(session: InterviewSessionRow, myRole: ParticipantRole, participants: SessionParticipant[]): SessionView {
+    const problem = findProblem(session.problemSlug);
+    // Observers watch; only the two seated people may hand out the link.
+    const canInvite = myRole !== 'observer';
+    return {
+      id: session.id,
+      status: session.status,
+      problem: { slug: session.problemSlug, title: problem?.title ?? session.problemSlug },
+      durationMinutes: session.durationMinutes,
+      createdAt: session.createdAt.toISOString(),
+      inviteCode: canInvite ? session.inviteCode : null,
+      inviteUrl: canInvite ? this.inviteUrl(session.inviteCode) : null,
+      participants,
+      myRole,
+    };
+  }
+
+  private inviteUrl(code: string): string {
+    return `${this.config.publicUrl}/join/${code}`;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './problems';
+export * from './framework';
+export * from './components';

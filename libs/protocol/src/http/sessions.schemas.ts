@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+export const SEAT_ROLES = ['interviewer', 'candidate'] as const;
+export const PARTICIPANT_ROLES = ['interviewer', 'candidate', 'observer'] as const;
+export type SeatRole = (typeof SEAT_ROLES)[number];
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+export type SessionStatus = 'scheduled' | 'live' | 'ended';
+
+export const createSessionBodySchema = z.strictObject({
+  problemSlug: z.string('must be a string').min(1).max(100),
+  role: z.enum(SEAT_ROLES, 'must be "interviewer" or "candidate"').default('interviewer'),
+  durationMinutes: z.union([z.literal(45), z.literal(60)], 'must be 45 or 60').default(45),
+});
+
+export const joinSessionBodySchema = z.strictObject({
+  inviteCode: z.string('must be a string').trim().min(1).max(64),
+});
+
+export type CreateSessionBody = z.input<typeof createSessionBodySchema>;
+export type JoinSessionBody = z.input<typeof joinSessionBodySchema>;
+
+export interface SessionParticipant {
+  userId: string;
+  displayName: string;
+  role: ParticipantRole;
+}
+
+export interface SessionView {
+  id: string;
+  status: SessionStatus;
+  problem: { slug: string; title: string };
+  durationMinutes: number;
+  createdAt: string;
+  /** Only the interviewer sees the invite; others get null. */
+  inviteCode: string | null;
+  inviteUrl: string | null;
+  participants: SessionParticipant[];
+  /** The caller's own role in this session. */
+  myRole: ParticipantRole;
+}
+
+export interface SessionListResponse {
+  sessions: SessionView[];
+}
+
+export interface JoinSessionResponse {
+  id: string;
+  role: ParticipantRole;
+}
+
+export interface InviteResponse {
+  inviteCode: string;
+  inviteUrl: string;
+}
+
+export interface ProblemSummary {
+  slug: string;
+  title: string;
+  prompt: string;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** Bumped on any incompatible change to the room protocol (docs/protocol.md, rule P1). */
+export const PROTOCOL_VERSION = 1;
+export const ROOM_NAMESPACE = '/room';
+
+/** Event names (docs/protocol.md, rules P3 and P6). */
+export const ROOM_EVENTS = { yjs: 'yjs', error: 'room:error' } as const;
+
+/** Why a connection was refused; arrives as the `message` of `connect_error` (rule P2). */
+export const CONNECT_REFUSALS = ['unauthorized', 'forbidden', 'not_found', 'client_too_old', 'server_too_old'] as const;
+export type ConnectRefusal = (typeof CONNECT_REFUSALS)[number];
+
+/** Codes of the `room:error` event: the message was not applied, the socket stays connected (rule P6). */
+export const ROOM_ERROR_CODES = ['invalid_message', 'too_large', 'read_only', 'rate_limited'] as const;
+export type RoomErrorCode = (typeof ROOM_ERROR_CODES)[number];
+
+export interface RoomError {
+  code: RoomErrorCode;
+  message: string;
+}
+
+/** The acknowledgement of a `yjs` message sent with a callback (rule P5). */
+export type YjsAck = { ok: true } | { ok: false; error: RoomErrorCode | 'storage_failed' };
+
+export const roomHandshakeSchema = z.object({
+  token: z.string().min(1).max(512).optional(),
+  sessionId: z.string().uuid(),
+  protocolVersion: z.number().int(),
+});
+export type RoomHandshake = z.input<typeof roomHandshakeSchema>;
+
+/** Payloads are y-protocols messages exactly as y-websocket frames them (rule P3). */
+export interface RoomServerToClientEvents {
+  yjs: (message: Uint8Array) => void;
+  'room:error': (error: RoomError) => void;
+}
+
+export interface RoomClientToServerEvents {
+  yjs: (message: Uint8Array, ack?: (result: YjsAck) => void) => void;
+}
+
+/** y-protocols message types (the first varuint of a `yjs` payload). */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;

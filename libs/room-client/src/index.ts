@@ -1,0 +1,1 @@
+export { RoomProvider, type RoomProviderOptions, type RoomStatus } from './room-provider';

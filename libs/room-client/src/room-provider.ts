@@ -1,0 +1,231 @@
+import {
+  awarenessMessage,
+  CONNECT_REFUSALS,
+  MESSAGE_AWARENESS,
+  MESSAGE_SYNC,
+  PROTOCOL_VERSION,
+  readMessageType,
+  ROOM_NAMESPACE,
+  syncStep1Message,
+  toBytes,
+  updateMessage,
+  type ConnectRefusal,
+  type RoomClientToServerEvents,
+  type RoomError,
+  type RoomServerToClientEvents,
+  type YjsAck,
+} from '@mockboard/protocol';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { applyAwarenessUpdate, Awareness, removeAwarenessStates } from 'y-protocols/awareness';
+import { messageYjsSyncStep2, readSyncMessage } from 'y-protocols/sync';
+import * as Y from 'yjs';
+
+export type RoomStatus = 'connecting' | 'connected' | 'disconnected';
+
+export interface RoomProviderOptions {
+  /** Server origin, e.g. `http://127.0.0.1:3000`; empty for the page's own origin. */
+  url: string;
+  sessionId: string;
+  /** Bearer token; browsers may omit it and rely on the session cookie. */
+  token?: string;
+  doc?: Y.Doc;
+  protocolVersion?: number;
+  socketOptions?: Partial<ManagerOptions & SocketOptions>;
+}
+
+interface ProviderEvents {
+  status: (status: RoomStatus) => void;
+  synced: (synced: boolean) => void;
+  refused: (reason: ConnectRefusal | string) => void;
+  'room-error': (error: RoomError) => void;
+  /** A sent update was committed by the server (`ok`) or refused. */
+  ack: (ack: YjsAck) => void;
+}
+
+type Listeners = { [E in keyof ProviderEvents]: Set<ProviderEvents[E]> };
+
+/** Refusals that reconnecting cannot fix. */
+const FINAL_REFUSALS = new Set<string>(CONNECT_REFUSALS);
+
+/**
+ * Connects a Y.Doc and its awareness to a Mockboard room over Socket.IO, speaking the y-websocket message
+ * framing. Local updates are sent with an acknowledgement and counted until the server has committed them;
+ * after a disconnect, the sync step 1/step 2 exchange resends whatever the server does not have.
+ */
+export class RoomProvider {
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  readonly socket: Socket<RoomServerToClientEvents, RoomClientToServerEvents>;
+  status: RoomStatus = 'connecting';
+  synced = false;
+  /** Reason of the last refused connection, if reconnecting has stopped because of it. */
+  refusal: string | undefined;
+  private unacked = 0;
+  private readonly ackWaiters: Array<() => void> = [];
+  private readonly listeners: Listeners = {
+    status: new Set(),
+    synced: new Set(),
+    refused: new Set(),
+    'room-error': new Set(),
+    ack: new Set(),
+  };
+
+  constructor(options: RoomProviderOptions) {
+    this.doc = options.doc ?? new Y.Doc();
+    this.awareness = new Awareness(this.doc);
+    this.socket = io(`${options.url}${ROOM_NAMESPACE}`, {
+      auth: {
+        ...(options.token ? { token: options.token } : {}),
+        sessionId: options.sessionId,
+        protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION,
+      },
+      transports: ['websocket'],
+      withCredentials: true,
+      // Jittered exponential backoff, so a restarted server is not hit by every client at once.
+      reconnectionDelay: 250,
+      reconnectionDelayMax: 5_000,
+      randomizationFactor: 0.5,
+      ...options.socketOptions,
+    });
+    this.socket.on('connect', this.onConnect);
+    this.socket.on('disconnect', this.onDisconnect);
+    this.socket.on('connect_error', this.onConnectError);
+    this.socket.on('yjs', this.onMessage);
+    this.socket.on('room:error', (error) => this.emit('room-error', error));
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** Number of sent messages the server has not yet acknowledged as committed. */
+  get pendingAcks(): number {
+    return this.unacked;
+  }
+
+  /** Resolves once every message sent so far is committed (or refused). */
+  whenAcked(): Promise<void> {
+    if (this.unacked === 0) return Promise.resolve();
+    return new Promise((resolve) => this.ackWaiters.push(resolve));
+  }
+
+  whenSynced(): Promise<void> {
+    if (this.synced) return Promise.resolve();
+    return new Promise((resolve) => {
+      const listener = (synced: boolean): void => {
+        if (!synced) return;
+        this.off('synced', listener);
+        resolve();
+      };
+      this.on('synced', listener);
+    });
+  }
+
+  on<E extends keyof ProviderEvents>(event: E, listener: ProviderEvents[E]): void {
+    this.listeners[event].add(listener);
+  }
+
+  off<E extends keyof ProviderEvents>(event: E, listener: ProviderEvents[E]): void {
+    this.listeners[event].delete(listener);
+  }
+
+  /** Reconnects after a refusal, e.g. once the user has signed in again. */
+  reconnect(): void {
+    this.refusal = undefined;
+    this.socket.connect();
+  }
+
+  destroy(): void {
+    removeAwarenessStates(this.awareness, [this.doc.clientID], 'local');
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.socket.removeAllListeners();
+    this.socket.disconnect();
+  }
+
+  private emit<E extends keyof ProviderEvents>(event: E, ...args: Parameters<ProviderEvents[E]>): void {
+    for (const listener of this.listeners[event]) (listener as (...a: Parameters<ProviderEvents[E]>) => void)(...args);
+  }
+
+  private setStatus(status: RoomStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.emit('status', status);
+  }
+
+  private setSynced(synced: boolean): void {
+    if (this.synced === synced) return;
+    this.synced = synced;
+    this.emit('synced', synced);
+  }
+
+  private send(message: Uint8Array, withAck: boolean): void {
+    if (!this.socket.connected) return;
+    if (!withAck) {
+      this.socket.emit('yjs', message);
+      return;
+    }
+    this.unacked++;
+    this.socket.emit('yjs', message, (ack: YjsAck) => {
+      this.unacked--;
+      this.emit('ack', ack);
+      if (this.unacked === 0) this.ackWaiters.splice(0).forEach((resolve) => resolve());
+    });
+  }
+
+  private readonly onConnect = (): void => {
+    this.setStatus('connected');
+    this.send(syncStep1Message(this.doc), false);
+    if (this.awareness.getLocalState() !== null) {
+      this.send(awarenessMessage(this.awareness, [this.doc.clientID]), false);
+    }
+  };
+
+  private readonly onDisconnect = (): void => {
+    this.setStatus(this.refusal ? 'disconnected' : 'connecting');
+    this.setSynced(false);
+    // Acknowledgements of this connection will never come; the next sync exchange covers their content.
+    this.unacked = 0;
+    this.ackWaiters.splice(0).forEach((resolve) => resolve());
+    const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
+    removeAwarenessStates(this.awareness, others, this);
+  };
+
+  private readonly onConnectError = (error: Error): void => {
+    if (FINAL_REFUSALS.has(error.message)) {
+      this.refusal = error.message;
+      this.setStatus('disconnected');
+      this.emit('refused', error.message);
+    }
+  };
+
+  private readonly onMessage = (payload: Uint8Array): void => {
+    const message = toBytes(payload);
+    if (!message) return;
+    const { type, decoder } = readMessageType(message);
+    if (type === MESSAGE_SYNC) {
+      const reply = encoding.createEncoder();
+      encoding.writeVarUint(reply, MESSAGE_SYNC);
+      const syncType = readSyncMessage(decoder, reply, this.doc, this);
+      // Our step 2 carries whatever the server lacks (edits made offline): it must be acknowledged.
+      if (encoding.length(reply) > 1) this.send(encoding.toUint8Array(reply), true);
+      if (syncType === messageYjsSyncStep2) this.setSynced(true);
+    } else if (type === MESSAGE_AWARENESS) {
+      applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
+    }
+  };
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin !== this) this.send(updateMessage(update), true);
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin === this) return;
+    const changed = [...added, ...updated, ...removed];
+    this.send(awarenessMessage(this.awareness, changed), false);
+  };
+}
