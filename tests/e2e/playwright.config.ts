@@ -65,6 +65,7 @@ export default defineConfig({
     env: {
       NODE_ENV: 'test',
       PORT: port,
+      PUBLIC_URL: baseURL,
       DATABASE_URL: databaseUrl,
       REDIS_PREFIX: process.env.E2E_REDIS_PREFIX ?? 'mb-e2e',
       LOG_LEVEL: 'warn',

@@ -1,10 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AuthPage } from '../features/auth/components/AuthPage';
 import { RedirectIfAuthenticated } from '../features/auth/components/RedirectIfAuthenticated';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { DashboardPage } from '../features/dashboard/components/DashboardPage';
+import { JoinPage } from '../features/sessions/components/JoinPage';
+import { FullPageStatus } from '../ui/FullPageStatus';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
+
+// The room brings Excalidraw (several hundred kB): only visitors who open a room download it.
+const RoomPage = lazy(() => import('../features/room/components/RoomPage').then((module) => ({ default: module.RoomPage })));
 
 export const router = createBrowserRouter([
   {
@@ -21,6 +27,15 @@ export const router = createBrowserRouter([
       {
         element: <AppShell />,
         children: [{ index: true, element: <DashboardPage /> }],
+      },
+      { path: '/join/:code', element: <JoinPage /> },
+      {
+        path: '/sessions/:id',
+        element: (
+          <Suspense fallback={<FullPageStatus title="Opening the session" busy />}>
+            <RoomPage />
+          </Suspense>
+        ),
       },
     ],
   },

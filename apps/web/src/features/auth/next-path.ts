@@ -14,7 +14,14 @@ export function safeNextPath(next: string | null): string {
 export function loginPathFor(path: string): string {
   // `/` is where sign-in leads anyway; leaving it out keeps the login URL clean after logging out.
   if (path === HOME || isAuthPath(path)) return '/login';
-  return `/login?next=${encodeURIComponent(path)}`;
+  // Most invitees have no account and just want to get into the room: offer the guest form first.
+  const screen = isInvitePath(path) ? '/guest' : '/login';
+  return `${screen}?next=${encodeURIComponent(path)}`;
+}
+
+/** True for `/join/<code>` links, which invitees follow before they have an account. */
+export function isInvitePath(path: string | null): boolean {
+  return path !== null && /^\/join\/[^/?#]+/.test(path);
 }
 
 function isAuthPath(path: string): boolean {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { NavLink, useSearchParams } from 'react-router';
 import { Logo } from '../../../ui/Logo';
+import { isInvitePath } from '../next-path';
 import { GuestForm } from './GuestForm';
 import { LoginForm } from './LoginForm';
 import { SignupForm } from './SignupForm';
@@ -70,6 +71,12 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
 
       <main className="auth__main">
         <div className="auth__card">
+          {isInvitePath(next) && (
+            <p className="auth__invite" role="note">
+              <strong>You're invited to a mock interview.</strong> Continue as a guest to go straight to the whiteboard, or log in
+              if you have an account.
+            </p>
+          )}
           <header className="auth__header">
             <h1 className="auth__title">{copy.title}</h1>
             <p className="auth__intro">{copy.intro}</p>

@@ -1,19 +1,29 @@
 import { useState } from 'react';
 import { Alert } from '../../../ui/Alert';
+import { Button } from '../../../ui/Button';
 import { SaveAccountCard } from '../../auth/components/SaveAccountCard';
 import { useCurrentUser } from '../../auth/hooks/use-current-user';
+import { useSessions } from '../../sessions/hooks/use-sessions';
+import { NewSessionDialog } from './NewSessionDialog';
+import { SessionList } from './SessionList';
 import { SessionsEmptyState } from './SessionsEmptyState';
 
 export function DashboardPage() {
   const user = useCurrentUser();
+  const sessions = useSessions();
   const [justSaved, setJustSaved] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const openNewSession = () => setCreating(true);
 
   return (
     <div className="page">
       <title>Your sessions · Mockboard</title>
-      <header className="page__header">
-        <h1 className="page__title">Your sessions</h1>
-        <p className="page__subtitle">Mock interviews you have run or taken part in.</p>
+      <header className="page__header page__header--with-action">
+        <div>
+          <h1 className="page__title">Your sessions</h1>
+          <p className="page__subtitle">Mock interviews you have run or taken part in.</p>
+        </div>
+        <Button onClick={openNewSession}>New session</Button>
       </header>
 
       {justSaved && (
@@ -32,7 +42,7 @@ export function DashboardPage() {
       )}
 
       <div className={user.isGuest ? 'dashboard dashboard--with-aside' : 'dashboard'}>
-        <SessionsEmptyState />
+        <SessionsPanel sessions={sessions} onNewSession={openNewSession} />
         {user.isGuest && (
           <aside className="dashboard__aside">
             <SaveAccountCard onSaved={() => {
@@ -41,6 +51,26 @@ export function DashboardPage() {
           </aside>
         )}
       </div>
+      <NewSessionDialog open={creating} onClose={() => setCreating(false)} />
     </div>
   );
+}
+
+function SessionsPanel({ sessions, onNewSession }: { sessions: ReturnType<typeof useSessions>; onNewSession: () => void }) {
+  if (sessions.isPending) {
+    return (
+      <section className="card empty-state" aria-busy="true">
+        <span className="spinner spinner--muted" role="status" aria-label="Loading your sessions" />
+      </section>
+    );
+  }
+  if (sessions.isError) {
+    return (
+      <Alert tone="danger" action={<Button variant="secondary" size="sm" onClick={() => void sessions.refetch()}>Try again</Button>}>
+        Could not load your sessions.
+      </Alert>
+    );
+  }
+  if (sessions.data.length === 0) return <SessionsEmptyState onNewSession={onNewSession} />;
+  return <SessionList sessions={sessions.data} />;
 }

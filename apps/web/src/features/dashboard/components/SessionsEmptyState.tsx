@@ -1,4 +1,6 @@
-export function SessionsEmptyState() {
+import { Button } from '../../../ui/Button';
+
+export function SessionsEmptyState({ onNewSession }: { onNewSession: () => void }) {
   return (
     <section className="card empty-state" aria-labelledby="sessions-empty-title">
       <BoardIllustration />
@@ -6,6 +8,9 @@ export function SessionsEmptyState() {
         No sessions yet
       </h2>
       <p className="empty-state__text">Sessions you create or join will appear here.</p>
+      <Button variant="secondary" className="empty-state__action" onClick={onNewSession}>
+        Start a mock interview
+      </Button>
     </section>
   );
 }

@@ -1,0 +1,33 @@
+import type {
+  CreateSessionBody,
+  InviteResponse,
+  JoinSessionResponse,
+  ProblemSummary,
+  SessionListResponse,
+  SessionView,
+} from '@mockboard/protocol';
+import { api } from '../../../lib/api-client';
+
+export async function fetchProblems(): Promise<ProblemSummary[]> {
+  return (await api.get<{ problems: ProblemSummary[] }>('/api/problems')).problems;
+}
+
+export async function fetchSessions(): Promise<SessionView[]> {
+  return (await api.get<SessionListResponse>('/api/sessions')).sessions;
+}
+
+export function fetchSession(id: string): Promise<SessionView> {
+  return api.get<SessionView>(`/api/sessions/${encodeURIComponent(id)}`);
+}
+
+export function createSession(body: CreateSessionBody): Promise<SessionView> {
+  return api.post<SessionView>('/api/sessions', body);
+}
+
+export function joinSession(inviteCode: string): Promise<JoinSessionResponse> {
+  return api.post<JoinSessionResponse>('/api/sessions/join', { inviteCode });
+}
+
+export function rotateInvite(sessionId: string): Promise<InviteResponse> {
+  return api.post<InviteResponse>(`/api/sessions/${encodeURIComponent(sessionId)}/invite/rotate`);
+}

@@ -1,0 +1,128 @@
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+
+/**
+ * The live room with two real browsers: an interviewer who signs up and creates the session, and a
+ * candidate who follows the invite link as a guest. The board's content is read from the room element's
+ * `data-element-count` / `data-board-labels` attributes: the canvas itself cannot be inspected.
+ */
+
+const VIEWPORT = { width: 1280, height: 800 };
+
+function uniqueEmail(label: string): string {
+  return `e2e-${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+/** A fresh browser context (no shared cookies) that records every request leaving this machine. */
+async function newPage(browser: Browser, offsite: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') && !['127.0.0.1', 'localhost'].includes(url.hostname)) {
+      offsite.push(request.url());
+    }
+  });
+  return page;
+}
+
+function room(page: Page): Locator {
+  return page.locator('.room');
+}
+
+/** Connected, and the board received from the server (the loading overlay is gone). */
+async function expectRoomReady(page: Page): Promise<void> {
+  await expect(page).toHaveURL(/\/sessions\/[0-9a-f-]{36}$/);
+  await expect(room(page)).toHaveAttribute('data-connection', 'connected');
+  await expect(page.getByRole('status').filter({ hasText: /Connecting to the room|Loading the board/ })).toHaveCount(0);
+}
+
+/** Draws a rectangle with Excalidraw's own tool; x/y are relative to the canvas, right of the style panel. */
+async function drawRectangle(page: Page, x: number, y: number): Promise<void> {
+  // The toolbar's radio inputs sit under their icons.
+  await page.getByTestId('toolbar-rectangle').click({ force: true });
+  const canvas = page.locator('canvas.excalidraw__canvas.interactive');
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('the drawing canvas is not visible');
+  await page.mouse.move(box.x + x, box.y + y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + x + 120, box.y + y + 80, { steps: 6 });
+  await page.mouse.up();
+}
+
+test('interviewer and candidate draw on one board, live, and it survives a reload', async ({ browser }) => {
+  const offsite: string[] = [];
+
+  // The interviewer signs up and creates a session from the dashboard.
+  const interviewer = await newPage(browser, offsite);
+  await interviewer.goto('/signup');
+  await interviewer.getByLabel('Display name').fill('Ivy Interviewer');
+  await interviewer.getByLabel('Email').fill(uniqueEmail('room'));
+  await interviewer.getByLabel('Password').fill('correct horse battery');
+  await interviewer.getByRole('button', { name: 'Create account' }).click();
+  await interviewer.getByRole('button', { name: 'New session' }).click();
+  const dialog = interviewer.getByRole('dialog', { name: 'New session' });
+  await dialog.getByRole('radio', { name: /^Search ranking/ }).check();
+  await dialog.getByRole('radio', { name: '60 min' }).check();
+  await dialog.getByRole('button', { name: 'Create session' }).click();
+  await expectRoomReady(interviewer);
+  await expect(interviewer.getByRole('heading', { level: 1, name: 'Search ranking' })).toBeVisible();
+
+  // The invite link is shown (and copied) by the Invite button.
+  await interviewer.getByRole('button', { name: 'Invite' }).click();
+  const inviteUrl = await interviewer.getByLabel('Invite link').inputValue();
+  expect(inviteUrl).toMatch(/\/join\/[A-Z0-9]+$/);
+  await interviewer.keyboard.press('Escape');
+
+  // The candidate, signed out, opens it: the guest form comes first, then straight into the room.
+  const candidate = await newPage(browser, offsite);
+  // The link carries the server's PUBLIC_URL host; the test server is reached through baseURL.
+  await candidate.goto(new URL(inviteUrl).pathname);
+  await expect(candidate).toHaveURL(/\/guest\?next=%2Fjoin%2F/);
+  await expect(candidate.getByText("You're invited to a mock interview.")).toBeVisible();
+  await candidate.getByLabel('Display name').fill('Cam Candidate');
+  await candidate.getByRole('button', { name: 'Continue as guest' }).click();
+  await expectRoomReady(candidate);
+  await expect(candidate).toHaveURL(interviewer.url());
+
+  // Both see each other as present.
+  await expect(interviewer.getByRole('button', { name: 'Follow Cam Candidate' })).toBeVisible();
+  await expect(candidate.getByRole('button', { name: 'Follow Ivy Interviewer' })).toBeVisible();
+
+  // Each draws a shape and sees the other's.
+  await drawRectangle(interviewer, 320, 160);
+  await expect(room(candidate)).toHaveAttribute('data-element-count', '1');
+  await drawRectangle(candidate, 560, 360);
+  await expect(room(interviewer)).toHaveAttribute('data-element-count', '2');
+
+  // The palette places a labelled box (a rectangle and its text) that both see.
+  await candidate.getByRole('button', { name: 'Feature store (online)' }).click();
+  const labels = JSON.stringify(['Feature store (online)']);
+  await expect(room(interviewer)).toHaveAttribute('data-board-labels', labels);
+  await expect(room(interviewer)).toHaveAttribute('data-element-count', '4');
+  await expect(candidate.getByText('Saved', { exact: true })).toBeVisible();
+
+  // The board is stored on the server: a reload brings it back.
+  await candidate.reload();
+  await expectRoomReady(candidate);
+  await expect(room(candidate)).toHaveAttribute('data-element-count', '4');
+  await expect(room(candidate)).toHaveAttribute('data-board-labels', labels);
+
+  // A third person with the same link can only watch.
+  const observer = await newPage(browser, offsite);
+  await observer.request.post('/api/auth/guest', { data: { displayName: 'Olive Observer' } });
+  await observer.goto(new URL(inviteUrl).pathname);
+  await expectRoomReady(observer);
+  await expect(observer.getByText('Observing (read-only)')).toBeVisible();
+  await expect(observer.getByRole('complementary', { name: 'Components' })).toHaveCount(0);
+  await expect(room(observer)).toHaveAttribute('data-element-count', '4');
+
+  // Fonts and everything else come from our own server.
+  expect(offsite).toEqual([]);
+});
+
+test('an unknown invite code says the invite is not valid', async ({ page }) => {
+  await page.request.post('/api/auth/guest', { data: { displayName: 'Lost Guest' } });
+  await page.goto('/join/NOSUCHCODE');
+  await expect(page.getByRole('heading', { name: 'This invite is not valid' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Go to your sessions' })).toBeVisible();
+});
