@@ -6,7 +6,7 @@ interface Pending {
   resolve: () => void;
 }
 
-const MAX_BATCH = 5_000;
+const MAX_BATCH = 2_500;
 const RETRY_DELAYS_MS = [50, 200, 1_000, 5_000];
 
 /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { docSnapshots, docUpdates, type Database } from '@mockboard/db';
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { DATABASE } from '../core/database/database.module';
 
 export interface LoggedUpdate {
@@ -16,25 +16,25 @@ export interface Snapshot {
   state: Uint8Array;
 }
 
-/** Keeps each INSERT well under Postgres' 65,535 bind parameters (5 per row). */
-const MAX_ROWS_PER_INSERT = 2_000;
-
 @Injectable()
 export class UpdateLogRepository {
   constructor(@Inject(DATABASE) private readonly database: Database) {}
 
-  /** One transaction for the whole batch: either every row is durable or none is. */
+  /**
+   * One statement for the whole batch, whatever its size: five array parameters expanded by `unnest`, so
+   * neither the bind-parameter limit nor per-row SQL building cost grows with the batch (rule S2).
+   */
   async append(rows: LoggedUpdate[]): Promise<void> {
     if (rows.length === 0) return;
-    if (rows.length <= MAX_ROWS_PER_INSERT) {
-      await this.database.db.insert(docUpdates).values(rows);
-      return;
-    }
-    await this.database.db.transaction(async (tx) => {
-      for (let i = 0; i < rows.length; i += MAX_ROWS_PER_INSERT) {
-        await tx.insert(docUpdates).values(rows.slice(i, i + MAX_ROWS_PER_INSERT));
-      }
-    });
+    await this.database.db.execute(sql`
+      insert into ${docUpdates} (session_id, seq, user_id, created_at, update)
+      select * from unnest(
+        ${sql.param(rows.map((r) => r.sessionId))}::uuid[],
+        ${sql.param(rows.map((r) => r.seq))}::int8[],
+        ${sql.param(rows.map((r) => r.userId))}::uuid[],
+        ${sql.param(rows.map((r) => r.createdAt.toISOString()))}::timestamptz[],
+        ${sql.param(rows.map((r) => Buffer.from(r.update.buffer, r.update.byteOffset, r.update.byteLength)))}::bytea[]
+      )`);
   }
 
   async loadSnapshot(sessionId: string): Promise<Snapshot | undefined> {

@@ -1,9 +1,5 @@
 import { Logger } from '@nestjs/common';
 import {
-  Ack,
-  ConnectedSocket,
-  MessageBody,
-  SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
   type OnGatewayConnection,
@@ -16,6 +12,7 @@ import { removeAwarenessStates } from 'y-protocols/awareness';
 import { RoomRegistry } from '../../collab/room-registry';
 import { AuthService } from '../auth/auth.service';
 import { SessionsService } from '../sessions/sessions.service';
+import { coalesceWrites } from './coalesce-writes';
 import { RoomConnection } from './room-connection';
 import { RoomMessageError, RoomRefusal } from './room-errors';
 import { authoriseHandshake } from './room-handshake';
@@ -58,6 +55,10 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const connection = socket.data.connection;
     if (!connection) return void socket.disconnect(true);
     const { room } = connection;
+    // Registered on the socket directly rather than through @SubscribeMessage: this is the room's hot
+    // path, and Nest's per-message pipeline costs more than the handler itself.
+    socket.on('yjs', (payload: unknown, ack?: unknown) => this.onYjs(socket, payload, ack));
+    coalesceWrites(socket);
     void socket.join(room.sessionId);
     socket.emit('yjs', syncStep1Message(room.doc));
     const present = [...room.awareness.getStates().keys()];
@@ -83,11 +84,10 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
   }
 
-  @SubscribeMessage('yjs')
-  onYjs(@ConnectedSocket() socket: RoomSocket, @MessageBody() payload: unknown, @Ack() ack?: (result: YjsAck) => void): void {
+  private onYjs(socket: RoomSocket, payload: unknown, ack: unknown): void {
     const connection = socket.data.connection;
     if (!connection) return;
-    const reply = typeof ack === 'function' ? ack : undefined;
+    const reply = typeof ack === 'function' ? (ack as (result: YjsAck) => void) : undefined;
     try {
       const result = this.messages.handle(socket, connection, payload);
       if (result instanceof Promise) void result.then((value) => reply?.(value));
