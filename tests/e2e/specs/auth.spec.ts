@@ -24,7 +24,7 @@ test('signs up, logs out and logs back in', async ({ page }) => {
 
   await page.goto('/');
   await expect(page).toHaveURL(/\/login$/);
-  await expect(page.getByText('Practice ML system design interviews on a shared whiteboard, scored step by step.')).toBeVisible();
+  await expect(page.getByText('Practice ML system design interviews together on a shared, live whiteboard.')).toBeVisible();
 
   await page.getByRole('link', { name: 'Sign up' }).click();
   await page.getByLabel('Display name').fill(displayName);

@@ -8,7 +8,7 @@ import { SignupForm } from './SignupForm';
 
 export type AuthMode = 'login' | 'signup' | 'guest';
 
-const PITCH = 'Practice ML system design interviews on a shared whiteboard, scored step by step.';
+const PITCH = 'Practice ML system design interviews together on a shared, live whiteboard.';
 
 const MODES: Record<AuthMode, { path: string; tab: string; title: string; intro: string; documentTitle: string }> = {
   login: {
@@ -22,7 +22,7 @@ const MODES: Record<AuthMode, { path: string; tab: string; title: string; intro:
     path: '/signup',
     tab: 'Sign up',
     title: 'Create your account',
-    intro: 'Run interviews, keep your scores and come back to any session.',
+    intro: 'Run interviews and come back to any of your sessions.',
     documentTitle: 'Sign up',
   },
   guest: {
@@ -36,8 +36,8 @@ const MODES: Record<AuthMode, { path: string; tab: string; title: string; intro:
 
 const HIGHLIGHTS = [
   { title: 'One shared whiteboard', text: 'Interviewer and candidate sketch the system together, live.' },
-  { title: 'Seven steps, seven scores', text: 'The interviewer rates each step of the design framework as you go.' },
-  { title: 'Every session replayable', text: 'Watch the design unfold again to see where the time went.' },
+  { title: 'Built for ML designs', text: 'Feature stores, rankers, ANN indexes and more, one click from the board.' },
+  { title: 'Nothing gets lost', text: 'Every saved stroke is stored before it is confirmed, even if the server restarts.' },
 ];
 
 export function AuthPage({ mode }: { mode: AuthMode }) {

@@ -11,7 +11,7 @@ const DURATIONS = [45, 60] as const;
 type Duration = (typeof DURATIONS)[number];
 
 const ROLE_HINTS: Record<SeatRole, string> = {
-  interviewer: 'You run the interview and score each step.',
+  interviewer: 'You run the interview and guide the design.',
   candidate: 'You design the system; invite someone to interview you.',
 };
 
