@@ -8,11 +8,11 @@ import { findLocalChanges, mergeRemoteElements, type SyncedElement } from './ele
 /** Origin of our own writes to the shared map, so the map's observer can tell them from remote ones. */
 export const LOCAL_ORIGIN = Symbol('mockboard-local-board-edit');
 
-/** An element as stored in the shared map: plain JSON, replaced whole on each new version (rule D2). */
+/** An element as stored in the shared map: plain JSON, replaced whole on each new version (rule D1). */
 type StoredElement = OrderedExcalidrawElement;
 
 /**
- * Binds an Excalidraw scene to the session's Yjs document (docs/protocol.md D1-D2). Local edits go into
+ * Binds an Excalidraw scene to the session's Yjs document (docs/protocol.md D1). Local edits go into
  * the `elements` map; remote ones are merged into the scene with `CaptureUpdateAction.NEVER`, so they never
  * enter the local undo stack and undo only ever undoes your own changes. The merge rules live in
  * `element-merge.ts`.
