@@ -39,8 +39,6 @@ export const PROBLEMS: readonly Problem[] = [
   },
 ];
 
-export const PROBLEM_SLUGS = PROBLEMS.map((p) => p.slug) as [string, ...string[]];
-
 export function findProblem(slug: string): Problem | undefined {
   return PROBLEMS.find((p) => p.slug === slug);
 }

@@ -60,7 +60,7 @@ export class RoomProvider {
   readonly socket: Socket<RoomServerToClientEvents, RoomClientToServerEvents>;
   status: RoomStatus = 'connecting';
   synced = false;
-  /** Reason of the last refused connection, if reconnecting has stopped because of it. */
+  /** Why the server refused the connection; set once, since reconnecting cannot change the answer. */
   refusal: string | undefined;
   private unacked = 0;
   private readonly ackWaiters: Array<() => void> = [];
@@ -127,12 +127,6 @@ export class RoomProvider {
 
   off<E extends keyof ProviderEvents>(event: E, listener: ProviderEvents[E]): void {
     this.listeners[event].delete(listener);
-  }
-
-  /** Reconnects after a refusal, e.g. once the user has signed in again. */
-  reconnect(): void {
-    this.refusal = undefined;
-    this.socket.connect();
   }
 
   destroy(): void {

@@ -53,10 +53,6 @@ export class Room {
     this.compactIfDue();
   }
 
-  get isLoaded(): boolean {
-    return this.loaded;
-  }
-
   get hasPendingWrites(): boolean {
     return this.committedSeq < this.nextSeq - 1;
   }

@@ -35,10 +35,6 @@ export class UpdateLogWriter implements OnApplicationShutdown {
     });
   }
 
-  get pending(): number {
-    return this.queue.length;
-  }
-
   /** Resolves when everything appended so far is committed. */
   drain(): Promise<void> {
     if (this.queue.length === 0 && !this.flushing) return Promise.resolve();

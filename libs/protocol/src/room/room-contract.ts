@@ -4,9 +4,6 @@ import { z } from 'zod';
 export const PROTOCOL_VERSION = 1;
 export const ROOM_NAMESPACE = '/room';
 
-/** Event names (docs/protocol.md, rules P3 and P6). */
-export const ROOM_EVENTS = { yjs: 'yjs', error: 'room:error' } as const;
-
 /** Why a connection was refused; arrives as the `message` of `connect_error` (rule P2). */
 export const CONNECT_REFUSALS = ['unauthorized', 'forbidden', 'not_found', 'client_too_old', 'server_too_old'] as const;
 export type ConnectRefusal = (typeof CONNECT_REFUSALS)[number];

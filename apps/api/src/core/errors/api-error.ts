@@ -14,14 +14,3 @@ export class ApiError<C extends ApiErrorCode = ApiErrorCode> extends Error {
   }
 }
 
-export class NotFoundError extends ApiError<'not_found'> {
-  constructor(message = 'Not found') {
-    super('not_found', message);
-  }
-}
-
-export class ForbiddenError extends ApiError<'forbidden'> {
-  constructor(message = 'You are not allowed to do that') {
-    super('forbidden', message);
-  }
-}

@@ -71,8 +71,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     socket.data.connection = undefined;
     const { room } = connection;
     try {
-      // Only ids the awareness still tracks: a client may have removed its own state before leaving.
-      const gone = [...connection.awarenessClients].filter((id) => room.awareness.meta.has(id));
+      const gone = [...connection.awarenessClients];
       if (gone.length > 0) {
         removeAwarenessStates(room.awareness, gone, socket.id);
         this.namespace.to(room.sessionId).emit('yjs', awarenessMessage(room.awareness, gone));
