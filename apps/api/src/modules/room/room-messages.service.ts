@@ -34,7 +34,7 @@ export class RoomMessagesService {
     const type = readOr(() => decoding.readVarUint(decoder));
     switch (type) {
       case MESSAGE_SYNC:
-        return this.handleSync(socket, connection, decoder);
+        return this.handleSync(socket, connection, decoder, message);
       case MESSAGE_AWARENESS:
         return this.handleAwareness(socket, connection, readOr(() => decoding.readVarUint8Array(decoder)), message);
       default:
@@ -42,7 +42,12 @@ export class RoomMessagesService {
     }
   }
 
-  private handleSync(socket: Socket, connection: RoomConnection, decoder: decoding.Decoder): YjsAck | Promise<YjsAck> {
+  private handleSync(
+    socket: Socket,
+    connection: RoomConnection,
+    decoder: decoding.Decoder,
+    message: Uint8Array,
+  ): YjsAck | Promise<YjsAck> {
     const syncType = readOr(() => decoding.readVarUint(decoder));
     const payload = readOr(() => decoding.readVarUint8Array(decoder));
     const { room } = connection;
@@ -63,7 +68,8 @@ export class RoomMessagesService {
     if (inspected.empty) return OK;
     if (!connection.canWrite) throw new RoomMessageError('read_only', 'Observers cannot edit the board');
     const committed = room.apply(payload, { socketId: socket.id, userId: connection.userId });
-    socket.to(room.sessionId).emit('yjs', updateMessage(payload));
+    // An update message is forwarded as received; a step 2 answered our step 1, so it is re-framed as an update.
+    socket.to(room.sessionId).emit('yjs', syncType === messageYjsUpdate ? message : updateMessage(payload));
     return committed.then(() => OK);
   }
 
@@ -76,6 +82,7 @@ export class RoomMessagesService {
     }
     applyAwarenessUpdate(connection.room.awareness, update, socket.id);
     for (const { clientId, removed } of clients) {
+      // Awareness ignores a removal for a client it never knew; such an id has nothing to clear on disconnect.
       if (removed || !connection.room.awareness.meta.has(clientId)) connection.awarenessClients.delete(clientId);
       else connection.awarenessClients.add(clientId);
     }
