@@ -1,7 +1,7 @@
 import { DOC_KEYS } from '@mockboard/protocol';
 import { RoomProvider } from '@mockboard/room-client';
 import { spawnApi, waitForHealthy, type ApiProcess } from '../support/api-process';
-import { freePort } from '../support/free-port';
+import { freePort } from '@mockboard/testing';
 import { eventually } from '../support/room-clients';
 import { seatedSession } from '../support/session-fixture';
 import { TEST_REDIS_URL } from '../support/test-run';

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnApi, waitForHealthy } from '../support/api-process';
-import { freePort } from '../support/free-port';
+import { freePort } from '@mockboard/testing';
 import { requestJson } from '../support/http';
 import { TEST_REDIS_URL } from '../support/test-run';
 

@@ -7,9 +7,3 @@ export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6
 export function newRunId(): string {
   return `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 }
-
-export function databaseUrlFor(database: string): string {
-  const url = new URL(TEST_PG_SERVER_URL);
-  url.pathname = `/${database}`;
-  return url.toString();
-}

@@ -1,9 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { Redis } from 'ioredis';
-import { Client } from 'pg';
+import { createDatabase, deleteRedisKeys, dropDatabase, freePort } from '@mockboard/testing';
 import { onCleanup, sleep } from './cleanup';
 
 export const REPO_ROOT = resolve(__dirname, '../../../..');
@@ -42,10 +40,9 @@ export async function startOwnServer(settings: OwnServerSettings): Promise<Serve
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: build first (npx tsc -b tsconfig.json)`);
   const dbName = `mb_bench_${settings.id.replace(/[^a-z0-9_]/g, '_')}`;
   const redisPrefix = `mb-bench-${settings.id}`;
-  onCleanup(`drop database ${dbName}`, () => dropDatabase(dbName));
-  onCleanup(`delete Redis keys ${redisPrefix}*`, () => deleteRedisKeys(redisPrefix));
-  await createDatabase(dbName);
-  const databaseUrl = databaseUrlFor(dbName);
+  onCleanup(`drop database ${dbName}`, () => dropDatabase(PG_SERVER_URL, dbName));
+  onCleanup(`delete Redis keys ${redisPrefix}*`, () => deleteRedisKeys(REDIS_URL, redisPrefix));
+  const databaseUrl = await createDatabase(PG_SERVER_URL, dbName);
 
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -146,54 +143,6 @@ async function waitForHealth(url: string, child: ChildProcess, output: OutputWat
     await sleep(200);
   }
   throw new Error(`the server did not become healthy within ${timeoutMs} ms:\n${output.tail()}`);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  await new Promise<void>((done) => server.close(() => done()));
-  if (typeof address !== 'object' || !address) throw new Error('no free port');
-  return address.port;
-}
-
-function databaseUrlFor(name: string): string {
-  const url = new URL(PG_SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withPgServer<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: PG_SERVER_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function createDatabase(name: string): Promise<void> {
-  await withPgServer((client) => client.query(`create database "${name}"`));
-}
-
-async function dropDatabase(name: string): Promise<void> {
-  await withPgServer((client) => client.query(`drop database if exists "${name}" with (force)`));
-}
-
-async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** A server somebody else started (`--url`); we neither stop it nor touch its data beyond our sessions. */

@@ -1,5 +1,5 @@
 import type { HealthResponse } from '@mockboard/protocol';
-import { freePort } from '../../../../../tests/support/free-port';
+import { freePort } from '@mockboard/testing';
 import { requestJson } from '../../../../../tests/support/http';
 import { startTestApp } from '../../../../../tests/support/test-app';
 
