@@ -67,7 +67,7 @@ export class Room {
     const write = this.writer
       .append({ sessionId: this.sessionId, seq, userId: origin.userId, createdAt: new Date(), update })
       .then(() => {
-        // The writer commits in queue order, so seq values commit in order too.
+        // The writer acknowledges in queue order, so seq values are confirmed in order too.
         this.committedSeq = Math.max(this.committedSeq, seq);
         this.compactIfDue();
       });

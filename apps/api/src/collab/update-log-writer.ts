@@ -1,43 +1,55 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { UpdateLogRepository, type LoggedUpdate } from './update-log.repository';
 
-interface Pending {
-  row: LoggedUpdate;
-  resolve: () => void;
+interface Batch {
+  rows: LoggedUpdate[];
+  resolvers: Array<() => void>;
+  committed: boolean;
+  attempts: number;
 }
 
-const MAX_BATCH = 2_500;
+/** Small enough that acknowledging one batch never holds the event loop for long. */
+const MAX_BATCH = 500;
+/**
+ * Batches in flight at once. One at a time caps the commit rate at one batch per database round trip
+ * *plus* the event loop's delay in noticing the answer, and under load that delay dominates: the queue
+ * grows, batches and acknowledgement bursts grow with it, and the delay grows again.
+ */
+const MAX_IN_FLIGHT = 4;
 const RETRY_DELAYS_MS = [50, 200, 1_000, 5_000];
 
 /**
- * Group commit for the update log (docs/protocol.md, rule S2). Appends from every room queue here; one
- * INSERT is in flight at a time and everything that arrived meanwhile goes into the next one, so under
- * load batches grow by themselves and the hot path never waits on one insert per update. A failed batch
- * goes back to the front of the queue and is retried: nothing acknowledged is dropped, and nothing is
- * acknowledged before its batch commits.
+ * Group commit for the update log (docs/protocol.md, rule S2). Appends from every room queue here and go
+ * to Postgres in batches, several in flight. Batches may commit in any order but are acknowledged in
+ * queue order, so an acknowledgement still means "this and everything before it is committed", and a
+ * room's seq values are confirmed in order. A failed batch keeps its place and is retried: nothing is
+ * acknowledged before it commits and nothing accepted is dropped.
  */
 @Injectable()
 export class UpdateLogWriter implements OnApplicationShutdown {
   private readonly logger = new Logger('UpdateLog');
-  private queue: Pending[] = [];
-  private flushing = false;
+  private queue: LoggedUpdate[] = [];
+  private queueResolvers: Array<() => void> = [];
+  /** Batches sent and not yet acknowledged, oldest first. */
+  private readonly inFlight: Batch[] = [];
+  private writing = 0;
   private scheduled = false;
-  private failures = 0;
   private drainWaiters: Array<() => void> = [];
 
   constructor(private readonly repository: UpdateLogRepository) {}
 
-  /** Resolves once the row is committed to Postgres. Never rejects: failed batches are retried. */
+  /** Resolves once the row, and every row appended before it, is committed. Never rejects. */
   append(row: LoggedUpdate): Promise<void> {
     return new Promise((resolve) => {
-      this.queue.push({ row, resolve });
-      this.schedule(0);
+      this.queue.push(row);
+      this.queueResolvers.push(resolve);
+      this.schedule();
     });
   }
 
   /** Resolves when everything appended so far is committed. */
   drain(): Promise<void> {
-    if (this.queue.length === 0 && !this.flushing) return Promise.resolve();
+    if (this.idle) return Promise.resolve();
     return new Promise((resolve) => this.drainWaiters.push(resolve));
   }
 
@@ -45,39 +57,59 @@ export class UpdateLogWriter implements OnApplicationShutdown {
     await this.drain();
   }
 
-  private schedule(delayMs: number): void {
-    if (this.flushing || this.scheduled) return;
-    this.scheduled = true;
-    // setImmediate lets every message already read from the sockets join this batch.
-    const run = (): void => {
-      this.scheduled = false;
-      void this.flush();
-    };
-    if (delayMs > 0) setTimeout(run, delayMs);
-    else setImmediate(run);
+  private get idle(): boolean {
+    return this.queue.length === 0 && this.inFlight.length === 0;
   }
 
-  private async flush(): Promise<void> {
-    if (this.queue.length === 0) {
-      this.drainWaiters.splice(0).forEach((resolve) => resolve());
+  private schedule(): void {
+    if (this.scheduled || this.writing >= MAX_IN_FLIGHT) return;
+    this.scheduled = true;
+    // setImmediate lets every message already read from the sockets join this batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.startBatches();
+    });
+  }
+
+  private startBatches(): void {
+    while (this.queue.length > 0 && this.writing < MAX_IN_FLIGHT) {
+      const batch: Batch = {
+        rows: this.queue.splice(0, MAX_BATCH),
+        resolvers: this.queueResolvers.splice(0, MAX_BATCH),
+        committed: false,
+        attempts: 0,
+      };
+      this.inFlight.push(batch);
+      this.writing++;
+      void this.write(batch);
+    }
+  }
+
+  /** A batch counts against MAX_IN_FLIGHT until it commits, so an outage is retried by a few batches, not all. */
+  private async write(batch: Batch): Promise<void> {
+    try {
+      // A retry may find its rows already there: the connection can break after the commit.
+      await this.repository.append(batch.rows, { retry: batch.attempts > 0 });
+    } catch (error) {
+      const retryIn = RETRY_DELAYS_MS[Math.min(batch.attempts, RETRY_DELAYS_MS.length - 1)] ?? 5_000;
+      batch.attempts++;
+      this.logger.error(
+        `Storing ${batch.rows.length} updates failed (attempt ${batch.attempts}), retrying in ${retryIn} ms: ${String(error)}`,
+      );
+      setTimeout(() => void this.write(batch), retryIn);
       return;
     }
-    this.flushing = true;
-    const batch = this.queue.splice(0, MAX_BATCH);
-    let retryIn = 0;
-    try {
-      await this.repository.append(batch.map((p) => p.row));
-      this.failures = 0;
-      for (const pending of batch) pending.resolve();
-    } catch (error) {
-      this.queue = batch.concat(this.queue);
-      retryIn = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)] ?? 5_000;
-      this.failures++;
-      this.logger.error(`Storing ${batch.length} updates failed (attempt ${this.failures}), retrying in ${retryIn} ms: ${String(error)}`);
-    } finally {
-      this.flushing = false;
+    batch.committed = true;
+    this.writing--;
+    this.acknowledgeCommitted();
+    if (this.queue.length > 0) this.schedule();
+  }
+
+  private acknowledgeCommitted(): void {
+    while (this.inFlight[0]?.committed) {
+      const batch = this.inFlight.shift() as Batch;
+      for (const resolve of batch.resolvers) resolve();
     }
-    if (this.queue.length > 0) this.schedule(retryIn);
-    else this.drainWaiters.splice(0).forEach((resolve) => resolve());
+    if (this.idle) this.drainWaiters.splice(0).forEach((resolve) => resolve());
   }
 }

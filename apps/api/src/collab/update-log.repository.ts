@@ -22,9 +22,10 @@ export class UpdateLogRepository {
 
   /**
    * One statement for the whole batch, whatever its size: five array parameters expanded by `unnest`, so
-   * neither the bind-parameter limit nor per-row SQL building cost grows with the batch (rule S2).
+   * neither the bind-parameter limit nor per-row SQL building cost grows with the batch (rule S2). A
+   * `retry` of a batch whose commit went through before its connection broke skips the rows it finds.
    */
-  async append(rows: LoggedUpdate[]): Promise<void> {
+  async append(rows: LoggedUpdate[], { retry = false } = {}): Promise<void> {
     if (rows.length === 0) return;
     await this.database.db.execute(sql`
       insert into ${docUpdates} (session_id, seq, user_id, created_at, update)
@@ -34,7 +35,8 @@ export class UpdateLogRepository {
         ${sql.param(rows.map((r) => r.userId))}::uuid[],
         ${sql.param(rows.map((r) => r.createdAt.toISOString()))}::timestamptz[],
         ${sql.param(rows.map((r) => Buffer.from(r.update.buffer, r.update.byteOffset, r.update.byteLength)))}::bytea[]
-      )`);
+      )
+      ${retry ? sql`on conflict (session_id, seq) do nothing` : sql``}`);
   }
 
   async loadSnapshot(sessionId: string): Promise<Snapshot | undefined> {
