@@ -25,6 +25,8 @@ export interface AppConfig {
     unloadGraceMs: number;
     /** Write a snapshot after this many logged updates, so loading replays a short tail. */
     snapshotEvery: number;
+    /** Longest a commit acknowledgement waits for other traffic to the same client to ride along with. */
+    ackDelayMs: number;
   };
 }
 
@@ -63,6 +65,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxMessageBytes: env.ROOM_MAX_MESSAGE_BYTES,
       unloadGraceMs: env.ROOM_UNLOAD_GRACE_MS,
       snapshotEvery: env.ROOM_SNAPSHOT_EVERY,
+      ackDelayMs: env.ROOM_ACK_DELAY_MS,
     },
   };
 }

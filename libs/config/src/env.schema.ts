@@ -25,6 +25,7 @@ export const envSchema = z.object({
   ROOM_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   ROOM_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   ROOM_SNAPSHOT_EVERY: z.coerce.number().int().min(1).default(500),
+  ROOM_ACK_DELAY_MS: z.coerce.number().int().min(0).max(1_000).default(100),
 });
 
 export type Env = z.input<typeof envSchema>;

@@ -1,5 +1,6 @@
 import type { ParticipantRole } from '@mockboard/protocol';
 import type { Room } from '../../collab/room';
+import { DelayedAcks } from './delayed-acks';
 import { TokenBucket } from './token-bucket';
 
 const MESSAGES_PER_SECOND = 120;
@@ -13,13 +14,17 @@ export class RoomConnection {
   readonly limiter = new TokenBucket(MESSAGES_PER_SECOND, MESSAGE_BURST);
   /** Awareness client ids this socket has published, removed when it disconnects. */
   readonly awarenessClients = new Set<number>();
+  readonly acks: DelayedAcks;
   private strikes: number[] = [];
 
   constructor(
     readonly room: Room,
     readonly userId: string,
     readonly role: ParticipantRole,
-  ) {}
+    ackDelayMs: number,
+  ) {
+    this.acks = new DelayedAcks(ackDelayMs);
+  }
 
   get canWrite(): boolean {
     return this.role !== 'observer';

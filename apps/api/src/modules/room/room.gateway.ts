@@ -1,4 +1,5 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
+import type { AppConfig } from '@mockboard/config';
 import {
   WebSocketGateway,
   WebSocketServer,
@@ -10,6 +11,7 @@ import { awarenessMessage, ROOM_NAMESPACE, syncStep1Message, type RoomError, typ
 import type { Namespace, Socket } from 'socket.io';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import { RoomRegistry } from '../../collab/room-registry';
+import { APP_CONFIG } from '../../core/config/config.module';
 import { AuthService } from '../auth/auth.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { coalesceWrites } from './coalesce-writes';
@@ -31,6 +33,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly sessions: SessionsService,
     private readonly rooms: RoomRegistry,
     private readonly messages: RoomMessagesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Authentication runs in the handshake, so a refused client never joins a room (rule P2). */
@@ -39,7 +42,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       authoriseHandshake(socket, { auth: this.auth, sessions: this.sessions })
         .then(async ({ auth, access }) => {
           const room = await this.rooms.acquire(access.session.id);
-          socket.data.connection = new RoomConnection(room, auth.user.id, access.role);
+          socket.data.connection = new RoomConnection(room, auth.user.id, access.role, this.config.room.ackDelayMs);
           next();
         })
         .catch((error: unknown) => {
@@ -58,7 +61,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     // Registered on the socket directly rather than through @SubscribeMessage: this is the room's hot
     // path, and Nest's per-message pipeline costs more than the handler itself.
     socket.on('yjs', (payload: unknown, ack?: unknown) => this.onYjs(socket, payload, ack));
-    coalesceWrites(socket);
+    coalesceWrites(socket, connection.acks.flush);
     void socket.join(room.sessionId);
     socket.emit('yjs', syncStep1Message(room.doc));
     const present = [...room.awareness.getStates().keys()];
@@ -69,6 +72,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const connection = socket.data.connection;
     if (!connection) return;
     socket.data.connection = undefined;
+    connection.acks.cancel();
     const { room } = connection;
     try {
       const gone = [...connection.awarenessClients];
@@ -89,8 +93,9 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const reply = typeof ack === 'function' ? (ack as (result: YjsAck) => void) : undefined;
     try {
       const result = this.messages.handle(socket, connection, payload);
-      if (result instanceof Promise) void result.then((value) => reply?.(value));
-      else reply?.(result);
+      if (!reply) return;
+      if (result instanceof Promise) void result.then((value) => connection.acks.add(() => reply(value)));
+      else reply(result);
     } catch (error) {
       this.refuse(socket, connection, error, reply);
     }

@@ -1,0 +1,38 @@
+import { DelayedAcks } from './delayed-acks';
+
+describe('DelayedAcks', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('holds acknowledgements until the delay, then sends them in order', () => {
+    const acks = new DelayedAcks(100);
+    const sent: number[] = [];
+    acks.add(() => sent.push(1));
+    jest.advanceTimersByTime(40);
+    acks.add(() => sent.push(2));
+    jest.advanceTimersByTime(59);
+    expect(sent).toEqual([]);
+    jest.advanceTimersByTime(1);
+    expect(sent).toEqual([1, 2]);
+  });
+
+  it('sends everything held back as soon as other traffic leaves for the client', () => {
+    const acks = new DelayedAcks(100);
+    const sent: number[] = [];
+    acks.add(() => sent.push(1));
+    acks.flush();
+    expect(sent).toEqual([1]);
+    jest.advanceTimersByTime(200);
+    expect(sent).toEqual([1]);
+  });
+
+  it('sends at once with no delay configured, and drops what is held when the client leaves', () => {
+    const sent: string[] = [];
+    new DelayedAcks(0).add(() => sent.push('now'));
+    const leaving = new DelayedAcks(100);
+    leaving.add(() => sent.push('never'));
+    leaving.cancel();
+    jest.advanceTimersByTime(200);
+    expect(sent).toEqual(['now']);
+  });
+});

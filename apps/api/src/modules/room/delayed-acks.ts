@@ -1,0 +1,35 @@
+/**
+ * Commit acknowledgements for one client, held back briefly so they ride along with the next message
+ * to that client (usually the other participant's next edit) instead of costing a write of their own,
+ * the way TCP delays its ACKs. They never wait longer than `delayMs`, and never before the commit:
+ * an acknowledgement still means "committed" (docs/protocol.md, rule P5).
+ */
+export class DelayedAcks {
+  private pending: Array<() => void> = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly delayMs: number) {}
+
+  add(send: () => void): void {
+    if (this.delayMs === 0) return send();
+    this.pending.push(send);
+    this.timer ??= setTimeout(this.flush, this.delayMs);
+  }
+
+  /** Sends everything held back; called whenever something else is about to be written to the client. */
+  readonly flush = (): void => {
+    if (this.pending.length === 0) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const sends = this.pending;
+    this.pending = [];
+    for (const send of sends) send();
+  };
+
+  /** The client is gone: nothing left to tell it. */
+  cancel(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pending = [];
+  }
+}
