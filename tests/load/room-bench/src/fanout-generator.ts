@@ -29,6 +29,8 @@ let setup: Setup | undefined;
 let clients: SimClient[] = [];
 let editWindow = { start: 0, end: 0 };
 const fanoutMs = new SampleBuffer();
+/** Arrival of each fan-out sample, ms after the edit window opened (same order as fanoutMs). */
+const fanoutAtMs = new SampleBuffer();
 const ackMs = new SampleBuffer();
 const sendLagMs = new SampleBuffer();
 const counters = {
@@ -108,6 +110,7 @@ function instrument(sim: SimClient): void {
       counters.deliveries++;
       if (inWindow(now)) counters.deliveriesInWindow++;
       fanoutMs.push(now - value.t);
+      fanoutAtMs.push(now - editWindow.start);
     }
   });
 }
@@ -153,6 +156,7 @@ async function run(startAt: number): Promise<void> {
     roomErrors,
     expectedDeliveries,
     fanoutMs: fanoutMs.toArray(),
+    fanoutAtMs: fanoutAtMs.toArray(),
     ackMs: ackMs.toArray(),
     sendLagMs: sendLagMs.toArray(),
     pendingAcksAtEnd: clients.reduce((n, c) => n + c.provider.pendingAcks, 0),

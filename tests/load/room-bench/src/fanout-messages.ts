@@ -45,6 +45,8 @@ export interface GeneratorResult {
   expectedDeliveries: number;
   /** Edit -> arrival at another client of the room, ms, one per delivery. */
   fanoutMs: Float64Array;
+  /** When each fan-out sample arrived, ms after the edit window opened. */
+  fanoutAtMs: Float64Array;
   /** Edit -> commit acknowledgement, ms, one per acked edit. */
   ackMs: Float64Array;
   /** How late each edit left compared with its schedule, ms: a busy generator shows here first. */

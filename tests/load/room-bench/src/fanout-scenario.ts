@@ -6,7 +6,7 @@ import type { BenchOptions } from './options';
 import type { ProcSampler, UsageSummary } from './proc-sampler';
 import type { ServerHandle } from './server-process';
 import { createRooms, type BenchRoom } from './setup';
-import { concatSamples, summarise, type LatencySummary } from './stats';
+import { concatSamples, p99BySecond, summarise, type LatencySummary } from './stats';
 import { freshClientCheck, loggedCounts, waitForStoredRooms, type FreshCheckResult } from './verify';
 
 const DRAIN_TIMEOUT_MS = 15_000;
@@ -30,6 +30,7 @@ export interface FanoutReport {
   expectedDeliveries: number;
   throughput: { sentPerSec: number; ackedPerSec: number; deliveriesPerSec: number };
   fanout: LatencySummary;
+  fanoutP99BySecond: number[];
   ack: LatencySummary;
   sendLag: LatencySummary;
   disconnects: number;
@@ -60,7 +61,7 @@ export async function runFanout(server: ServerHandle, options: BenchOptions, sam
   const setupMs = Date.now() - setupStart;
 
   const generatorCount = Math.min(options.workers, rooms.length);
-  const generators = Array.from({ length: generatorCount }, (_, i) => startGenerator(i, sampler));
+  const generators = Array.from({ length: generatorCount }, (_, i) => startGenerator(i, sampler, options.generatorCpuProf));
   const share = (i: number): BenchRoom[] => rooms.filter((_, r) => r % generatorCount === i);
   console.log(`fan-out: connecting ${rooms.length * options.clients} clients from ${generatorCount} generator process(es) ...`);
   const ready = await withTimeout(
@@ -75,7 +76,7 @@ export async function runFanout(server: ServerHandle, options: BenchOptions, sam
           generatorIndex: i,
           generatorCount,
           drainTimeoutMs: DRAIN_TIMEOUT_MS,
-        });
+              });
         return g.next('ready');
       }),
     ),
@@ -140,6 +141,11 @@ function aggregate(results: GeneratorResult[], seconds: number) {
       deliveriesPerSec: sum((r) => r.deliveriesInWindow) / seconds,
     },
     fanout: summarise(concatSamples(results.map((r) => r.fanoutMs))),
+    fanoutP99BySecond: p99BySecond(
+      concatSamples(results.map((r) => r.fanoutMs)),
+      concatSamples(results.map((r) => r.fanoutAtMs)),
+      seconds,
+    ),
     ack: summarise(concatSamples(results.map((r) => r.ackMs))),
     sendLag: summarise(concatSamples(results.map((r) => r.sendLagMs))),
     disconnects: sum((r) => r.disconnects),
@@ -202,8 +208,19 @@ interface Generator {
 }
 
 /** A forked generator process; a failure or early exit rejects whatever the bench is waiting for. */
-function startGenerator(index: number, sampler: ProcSampler): Generator {
-  const child = fork(resolve(__dirname, 'fanout-generator.js'), [], { serialization: 'advanced', stdio: 'inherit' });
+/**
+ * Each generator keeps a thousand documents' worth of short-lived garbage per second; V8's default young
+ * generation made them spend a fifth of their time in scavenges, CPU the server then lacked.
+ */
+const GENERATOR_NODE_FLAGS = ['--max-semi-space-size=64'];
+
+function startGenerator(index: number, sampler: ProcSampler, cpuProfDir: string | undefined): Generator {
+  const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(cpuProfDir)}`] : [];
+  const child = fork(resolve(__dirname, 'fanout-generator.js'), [], {
+    serialization: 'advanced',
+    stdio: 'inherit',
+    execArgv: [...GENERATOR_NODE_FLAGS, ...profile],
+  });
   if (child.pid) sampler.addTarget(`generator-${index}`, child.pid);
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   onCleanup(`stop generator ${index}`, async () => {

@@ -22,6 +22,8 @@ export interface BenchOptions {
   loadRepeats: number;
   /** Directory for a V8 CPU profile of the server child (written when it stops). */
   serverCpuProf: string | undefined;
+  /** Directory for V8 CPU profiles of the generator processes. */
+  generatorCpuProf: string | undefined;
   /** Hard limit for the whole run, in seconds. */
   timeoutSeconds: number;
   /** Write every figure as JSON to this file too. */
@@ -43,6 +45,7 @@ const HELP = `Usage: npm run bench:room -- [options]
   --load-writers N         sockets pushing them in parallel (default 8; each stays under the server's rate limit)
   --load-repeats N         fresh loads measured per variant (default 5)
   --server-cpu-prof DIR    run the server child with --cpu-prof, profile written to DIR
+  --generator-cpu-prof DIR the same for each load-generator process
   --timeout S              hard limit for the whole run in seconds (default: derived from the run)
   --json-out FILE          also write the figures as JSON
 `;
@@ -65,6 +68,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'load-writers': { type: 'string', default: '8' },
       'load-repeats': { type: 'string', default: '5' },
       'server-cpu-prof': { type: 'string' },
+      'generator-cpu-prof': { type: 'string' },
       timeout: { type: 'string' },
       'json-out': { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -90,6 +94,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     loadWriters: positiveInt('load-writers', values['load-writers']),
     loadRepeats: positiveInt('load-repeats', values['load-repeats']),
     serverCpuProf: values['server-cpu-prof'],
+    generatorCpuProf: values['generator-cpu-prof'],
     timeoutSeconds: 0,
     jsonOut: values['json-out'],
   };

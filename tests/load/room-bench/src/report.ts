@@ -63,6 +63,7 @@ export function printFanout(r: FanoutReport): FloorVerdict {
       latencyRow('generator send lag', r.sendLag),
     ]),
   );
+  console.log(`fan-out p99 by second of the edit window (ms): ${r.fanoutP99BySecond.map((v) => (Number.isNaN(v) ? '-' : int(v))).join(' ')}`);
   console.log(usageTable(r.usage));
   if (r.serverPeakRssEverMiB !== undefined) console.log(`server peak RSS over its whole life (VmHWM): ${r.serverPeakRssEverMiB.toFixed(0)} MiB`);
   const failures = Object.entries(r.ackFailures);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DOC_KEYS } from '@mockboard/protocol';
 import { RoomProvider } from '@mockboard/room-client';
 import * as Y from 'yjs';
+import { corkClientWrites } from './cork-client';
 
 /** What a benchmark edit writes: the wall-clock time of the local edit, so receivers can time fan-out. */
 export interface EditValue {
@@ -54,12 +55,14 @@ export interface ConnectOptions {
 
 /** One browser-like client: its own WebSocket (no multiplexing), speaking the real room protocol. */
 export function openProvider({ url, sessionId, token, reconnect = true }: ConnectOptions): RoomProvider {
-  return new RoomProvider({
+  const provider = new RoomProvider({
     url,
     sessionId,
     token,
     socketOptions: { forceNew: true, reconnection: reconnect, reconnectionDelay: 250, reconnectionDelayMax: 2_000 },
   });
+  corkClientWrites(provider.socket);
+  return provider;
 }
 
 /** Resolves when synced and the provider's own sync step 2 is acknowledged, so later acks are ours. */

@@ -34,6 +34,13 @@ export function median(values: number[]): number {
   return percentile(Float64Array.from(values).sort(), 50);
 }
 
+/** p99 of the samples arriving in each whole second of the window, so warm-up and stalls show. */
+export function p99BySecond(samples: Float64Array, arrivedAtMs: Float64Array, seconds: number): number[] {
+  const buckets: number[][] = Array.from({ length: Math.ceil(seconds) }, () => []);
+  samples.forEach((value, i) => buckets[Math.floor((arrivedAtMs[i] ?? -1) / 1000)]?.push(value));
+  return buckets.map((bucket) => percentile(Float64Array.from(bucket).sort(), 99));
+}
+
 /** Joins sample arrays from several generator processes. */
 export function concatSamples(parts: Float64Array[]): Float64Array {
   const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
