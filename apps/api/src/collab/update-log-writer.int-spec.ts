@@ -48,17 +48,20 @@ describe('UpdateLogWriter', () => {
     await new Promise((resolve) => setImmediate(resolve));
     const later = writer.append(row(session.id, interviewer.userId, 1)).then(() => acknowledged.push('later'));
 
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await loggedSeqs(session.id)).toEqual([1]);
-    expect(acknowledged).toEqual([]);
-
-    await app.database.db.insert(interviewSessions).values({
-      id: lateSessionId,
-      problemSlug: 'video-recommendation',
-      durationMinutes: 45,
-      inviteCode: `late-${lateSessionId}`,
-      createdBy: interviewer.userId,
-    });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await loggedSeqs(session.id)).toEqual([1]);
+      expect(acknowledged).toEqual([]);
+    } finally {
+      // Even when an expectation failed: until the blocked batch commits, the writer cannot drain and the app cannot close.
+      await app.database.db.insert(interviewSessions).values({
+        id: lateSessionId,
+        problemSlug: 'video-recommendation',
+        durationMinutes: 45,
+        inviteCode: `late-${lateSessionId}`,
+        createdBy: interviewer.userId,
+      });
+    }
     await Promise.all([blocked, later]);
     expect(acknowledged).toEqual(['late', 'later']);
     expect(await loggedSeqs(lateSessionId)).toEqual([1]);

@@ -1,9 +1,13 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { UpdateLogRepository, type LoggedUpdate } from './update-log.repository';
 
+interface Pending {
+  row: LoggedUpdate;
+  resolve: () => void;
+}
+
 interface Batch {
-  rows: LoggedUpdate[];
-  resolvers: Array<() => void>;
+  entries: Pending[];
   committed: boolean;
   attempts: number;
 }
@@ -28,11 +32,9 @@ const RETRY_DELAYS_MS = [50, 200, 1_000, 5_000];
 @Injectable()
 export class UpdateLogWriter implements OnApplicationShutdown {
   private readonly logger = new Logger('UpdateLog');
-  private queue: LoggedUpdate[] = [];
-  private queueResolvers: Array<() => void> = [];
+  private queue: Pending[] = [];
   /** Batches sent and not yet acknowledged, oldest first. */
   private readonly inFlight: Batch[] = [];
-  private writing = 0;
   private scheduled = false;
   private drainWaiters: Array<() => void> = [];
 
@@ -41,8 +43,7 @@ export class UpdateLogWriter implements OnApplicationShutdown {
   /** Resolves once the row, and every row appended before it, is committed. Never rejects. */
   append(row: LoggedUpdate): Promise<void> {
     return new Promise((resolve) => {
-      this.queue.push(row);
-      this.queueResolvers.push(resolve);
+      this.queue.push({ row, resolve });
       this.schedule();
     });
   }
@@ -61,6 +62,11 @@ export class UpdateLogWriter implements OnApplicationShutdown {
     return this.queue.length === 0 && this.inFlight.length === 0;
   }
 
+  /** Batches not yet committed; committed ones may still wait in `inFlight` for an older one. */
+  private get writing(): number {
+    return this.inFlight.reduce((n, batch) => (batch.committed ? n : n + 1), 0);
+  }
+
   private schedule(): void {
     if (this.scheduled || this.writing >= MAX_IN_FLIGHT) return;
     this.scheduled = true;
@@ -73,14 +79,8 @@ export class UpdateLogWriter implements OnApplicationShutdown {
 
   private startBatches(): void {
     while (this.queue.length > 0 && this.writing < MAX_IN_FLIGHT) {
-      const batch: Batch = {
-        rows: this.queue.splice(0, MAX_BATCH),
-        resolvers: this.queueResolvers.splice(0, MAX_BATCH),
-        committed: false,
-        attempts: 0,
-      };
+      const batch: Batch = { entries: this.queue.splice(0, MAX_BATCH), committed: false, attempts: 0 };
       this.inFlight.push(batch);
-      this.writing++;
       void this.write(batch);
     }
   }
@@ -89,18 +89,17 @@ export class UpdateLogWriter implements OnApplicationShutdown {
   private async write(batch: Batch): Promise<void> {
     try {
       // A retry may find its rows already there: the connection can break after the commit.
-      await this.repository.append(batch.rows, { retry: batch.attempts > 0 });
+      await this.repository.append(batch.entries.map((entry) => entry.row), { retry: batch.attempts > 0 });
     } catch (error) {
       const retryIn = RETRY_DELAYS_MS[Math.min(batch.attempts, RETRY_DELAYS_MS.length - 1)] ?? 5_000;
       batch.attempts++;
       this.logger.error(
-        `Storing ${batch.rows.length} updates failed (attempt ${batch.attempts}), retrying in ${retryIn} ms: ${String(error)}`,
+        `Storing ${batch.entries.length} updates failed (attempt ${batch.attempts}), retrying in ${retryIn} ms: ${String(error)}`,
       );
       setTimeout(() => void this.write(batch), retryIn);
       return;
     }
     batch.committed = true;
-    this.writing--;
     this.acknowledgeCommitted();
     if (this.queue.length > 0) this.schedule();
   }
@@ -108,7 +107,7 @@ export class UpdateLogWriter implements OnApplicationShutdown {
   private acknowledgeCommitted(): void {
     while (this.inFlight[0]?.committed) {
       const batch = this.inFlight.shift() as Batch;
-      for (const resolve of batch.resolvers) resolve();
+      for (const entry of batch.entries) entry.resolve();
     }
     if (this.idle) this.drainWaiters.splice(0).forEach((resolve) => resolve());
   }

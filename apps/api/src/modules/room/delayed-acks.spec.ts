@@ -26,12 +26,13 @@ describe('DelayedAcks', () => {
     expect(sent).toEqual([1]);
   });
 
-  it('sends at once with no delay configured, and drops what is held when the client leaves', () => {
+  it('sends at once with no delay configured, and drops what is held or committed after the client leaves', () => {
     const sent: string[] = [];
     new DelayedAcks(0).add(() => sent.push('now'));
     const leaving = new DelayedAcks(100);
     leaving.add(() => sent.push('never'));
     leaving.cancel();
+    leaving.add(() => sent.push('after leaving'));
     jest.advanceTimersByTime(200);
     expect(sent).toEqual(['now']);
   });

@@ -7,10 +7,13 @@
 export class DelayedAcks {
   private pending: Array<() => void> = [];
   private timer: NodeJS.Timeout | undefined;
+  private cancelled = false;
 
   constructor(private readonly delayMs: number) {}
 
+  /** A commit may complete after its client left: then there is no one to tell. */
   add(send: () => void): void {
+    if (this.cancelled) return;
     if (this.delayMs === 0) return send();
     this.pending.push(send);
     this.timer ??= setTimeout(this.flush, this.delayMs);
@@ -28,6 +31,7 @@ export class DelayedAcks {
 
   /** The client is gone: nothing left to tell it. */
   cancel(): void {
+    this.cancelled = true;
     clearTimeout(this.timer);
     this.timer = undefined;
     this.pending = [];
