@@ -1,3 +1,3 @@
-export { createDatabase, databaseUrlFor, dropDatabase } from './scratch-database';
+export { createDatabase, databaseUrlFor, dropDatabase, withPgClient } from './scratch-database';
 export { deleteRedisKeys } from './redis-keys';
 export { freePort } from './free-port';

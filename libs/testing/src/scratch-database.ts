@@ -11,17 +11,18 @@ export function databaseUrlFor(serverUrl: string, name: string): string {
 }
 
 export async function createDatabase(serverUrl: string, name: string): Promise<string> {
-  await withServer(serverUrl, (client) => client.query(`create database ${quoteName(name)}`));
+  await withPgClient(serverUrl, (client) => client.query(`create database ${quoteName(name)}`));
   return databaseUrlFor(serverUrl, name);
 }
 
 /** Terminates leftover connections (a killed server's pool) rather than waiting on them. */
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  await withServer(serverUrl, (client) => client.query(`drop database if exists ${quoteName(name)} with (force)`));
+  await withPgClient(serverUrl, (client) => client.query(`drop database if exists ${quoteName(name)} with (force)`));
 }
 
-async function withServer<T>(serverUrl: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: serverUrl });
+/** One short-lived connection to `url`, closed whatever `fn` does. */
+export async function withPgClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     return await fn(client);

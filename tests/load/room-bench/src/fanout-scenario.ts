@@ -12,7 +12,13 @@ import { freshClientCheck, loggedCounts, waitForStoredRooms, type FreshCheckResu
 const DRAIN_TIMEOUT_MS = 15_000;
 const START_DELAY_MS = 1_000;
 
-export interface FanoutReport {
+/** The generators' counters, summed over every generator process. */
+type SummedCounters = Pick<
+  GeneratorResult,
+  'sent' | 'acked' | 'ackFailures' | 'roomErrors' | 'deliveries' | 'expectedDeliveries' | 'disconnects' | 'pendingAcksAtEnd' | 'drainMs'
+>;
+
+export interface FanoutReport extends SummedCounters {
   rooms: number;
   clientsPerRoom: number;
   writersPerRoom: number;
@@ -22,20 +28,11 @@ export interface FanoutReport {
   generators: number;
   setupMs: number;
   connectMs: number;
-  sent: number;
-  acked: number;
-  ackFailures: Record<string, number>;
-  roomErrors: Record<string, number>;
-  deliveries: number;
-  expectedDeliveries: number;
   throughput: { sentPerSec: number; ackedPerSec: number; deliveriesPerSec: number };
   fanout: LatencySummary;
   fanoutP99BySecond: number[];
   ack: LatencySummary;
   sendLag: LatencySummary;
-  disconnects: number;
-  pendingAcksAtEnd: number;
-  drainMs: number;
   /** Sent keys missing from another client's doc of the same room. */
   lostAtClients: number;
   /** Sent updates with no row in doc_updates; undefined without database access. */

@@ -1,4 +1,5 @@
 import type { RoomProvider } from '@mockboard/room-client';
+import { withPgClient } from '@mockboard/testing';
 import * as Y from 'yjs';
 import { sleep } from './cleanup';
 import type { BenchOptions } from './options';
@@ -7,7 +8,7 @@ import { docDigest, elements, nowMs, openProvider, whenReady, type EditValue } f
 import type { ServerHandle } from './server-process';
 import { guest } from './setup';
 import { median, SampleBuffer, summarise, type LatencySummary } from './stats';
-import { loggedCounts, withDatabase } from './verify';
+import { loggedCounts } from './verify';
 
 /** Whiteboard edits overwrite elements: the pushed updates cycle over this many element ids. */
 const ELEMENT_IDS = 1_000;
@@ -102,14 +103,14 @@ export async function runLoad(server: ServerHandle, options: BenchOptions, sampl
     const state = await snapshotAt(db, sessionId, options.loadUpdates - worstTail);
     variants.push(
       await measure(`snapshot + ${worstTail}-update tail`, true, `worst case for ROOM_SNAPSHOT_EVERY=${SNAPSHOT_EVERY}`, () =>
-        withDatabase(db, (c) =>
+        withPgClient(db, (c) =>
           c.query('update doc_snapshots set seq = $2, state = $3 where session_id = $1', [sessionId, options.loadUpdates - worstTail, state]),
         ).then(() => undefined),
       ),
     );
     variants.push(
       await measure(`log only (${options.loadUpdates} updates, no snapshot)`, false, 'informational: snapshot row deleted', () =>
-        withDatabase(db, (c) => c.query('delete from doc_snapshots where session_id = $1', [sessionId])).then(() => undefined),
+        withPgClient(db, (c) => c.query('delete from doc_snapshots where session_id = $1', [sessionId])).then(() => undefined),
       ),
     );
   }
@@ -231,7 +232,7 @@ async function unloadAfter(server: ServerHandle, sessionId: string, leave: () =>
 
 /** The document as of `seq`, built from the log like the server's compaction would have. */
 async function snapshotAt(databaseUrl: string, sessionId: string, seq: number): Promise<Buffer> {
-  const rows = await withDatabase(databaseUrl, (c) =>
+  const rows = await withPgClient(databaseUrl, (c) =>
     c.query<{ update: Buffer }>('select update from doc_updates where session_id = $1 and seq <= $2 order by seq', [sessionId, seq]),
   );
   const doc = new Y.Doc();
@@ -240,7 +241,7 @@ async function snapshotAt(databaseUrl: string, sessionId: string, seq: number): 
 }
 
 async function storedSizes(databaseUrl: string, sessionId: string): Promise<{ snapshotBytes: number; logBytes: number }> {
-  return withDatabase(databaseUrl, async (c) => {
+  return withPgClient(databaseUrl, async (c) => {
     const { rows } = await c.query<{ snapshot: string | null; log: string | null }>(
       `select (select octet_length(state) from doc_snapshots where session_id = $1) as snapshot,
               (select sum(octet_length(update)) from doc_updates where session_id = $1) as log`,

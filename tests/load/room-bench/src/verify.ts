@@ -1,20 +1,9 @@
-import { Client } from 'pg';
+import { withPgClient } from '@mockboard/testing';
 import { sleep } from './cleanup';
 import { countMissing, docDigest, openProvider, whenReady } from './room-doc';
 import { mapLimit } from './setup';
 
 const FRESH_CONCURRENCY = 20;
-
-/** Reads the server's database directly: the persisted-log checks need no api support. */
-export async function withDatabase<T>(databaseUrl: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 export interface LoggedCount {
   rows: number;
@@ -24,7 +13,7 @@ export interface LoggedCount {
 
 /** Rows of `doc_updates` and the snapshot position per session. */
 export async function loggedCounts(databaseUrl: string, sessionIds: string[]): Promise<Map<string, LoggedCount>> {
-  return withDatabase(databaseUrl, async (db) => {
+  return withPgClient(databaseUrl, async (db) => {
     const { rows } = await db.query<{ session_id: string; rows: string; max_seq: string | null; snapshot_seq: string | null }>(
       `select s.id as session_id, count(u.seq) as rows, max(u.seq) as max_seq, (select seq from doc_snapshots d where d.session_id = s.id) as snapshot_seq
          from interview_sessions s left join doc_updates u on u.session_id = s.id
