@@ -42,9 +42,8 @@ describe('RoomRegistry', () => {
     const { session, interviewer } = await seatedSession(app.baseUrl);
     const room = await registry.acquire(session.id);
     const client = new Y.Doc();
-    const writes: Array<Promise<void>> = [];
-    for (let i = 0; i < 120; i++) writes.push(room.apply(edit(client, `k${i % 30}`, i), origin(interviewer.userId)));
-    await Promise.all(writes);
+    for (let i = 0; i < 120; i++) room.apply(edit(client, `k${i % 30}`, i), origin(interviewer.userId));
+    await room.whenWritten();
 
     await eventually(async () => {
       const [snapshot] = await app.database.db.select().from(docSnapshots).where(eq(docSnapshots.sessionId, session.id));
@@ -63,7 +62,7 @@ describe('RoomRegistry', () => {
     expect(reloaded).not.toBe(room);
     expect(reloaded.doc.getMap('elements').toJSON()).toEqual(expected);
     // New updates continue the sequence after the snapshot.
-    await reloaded.apply(edit(client, 'after-reload', 1), origin(interviewer.userId));
+    await new Promise<void>((committed) => reloaded.apply(edit(client, 'after-reload', 1), origin(interviewer.userId), committed));
     const [last] = await app.database.db
       .select({ seq: docUpdates.seq })
       .from(docUpdates)

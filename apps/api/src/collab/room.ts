@@ -24,7 +24,8 @@ export class Room {
   private committedSeq = 0;
   private snapshotSeq = 0;
   private loaded = false;
-  private lastWrite: Promise<void> = Promise.resolve();
+  /** Callers of whenWritten, in seq order. */
+  private readonly writeWaiters: Array<{ seq: number; resolve: () => void }> = [];
   private storing: Promise<void> | undefined;
   private readonly logger = new Logger('Room');
 
@@ -58,26 +59,33 @@ export class Room {
   }
 
   /**
-   * Applies a validated update and appends it to the log. Resolves once it is committed (the client's
-   * acknowledgement waits for this); the in-memory document changes at once so fan-out need not wait.
+   * Applies a validated update and appends it to the log; `onCommitted` runs once it is committed (the
+   * client's acknowledgement waits for it). The in-memory document changes at once so fan-out need not wait.
    */
-  apply(update: Uint8Array, origin: RemoteOrigin): Promise<void> {
+  apply(update: Uint8Array, origin: RemoteOrigin, onCommitted?: () => void): void {
     Y.applyUpdate(this.doc, update, origin);
     const seq = this.nextSeq++;
-    const write = this.writer
-      .append({ sessionId: this.sessionId, seq, userId: origin.userId, createdAt: new Date(), update })
-      .then(() => {
+    this.writer.append({
+      sessionId: this.sessionId,
+      seq,
+      userId: origin.userId,
+      createdAt: new Date(),
+      update,
+      committed: () => {
         // The writer acknowledges in queue order, so seq values are confirmed in order too.
-        this.committedSeq = Math.max(this.committedSeq, seq);
+        this.committedSeq = seq;
+        while (this.writeWaiters[0] && this.writeWaiters[0].seq <= seq) this.writeWaiters.shift()?.resolve();
         this.compactIfDue();
-      });
-    this.lastWrite = write;
-    return write;
+        onCommitted?.();
+      },
+    });
   }
 
   /** Resolves when every update applied so far is committed. */
   whenWritten(): Promise<void> {
-    return this.lastWrite;
+    const seq = this.nextSeq - 1;
+    if (this.committedSeq >= seq) return Promise.resolve();
+    return new Promise((resolve) => this.writeWaiters.push({ seq, resolve }));
   }
 
   /**

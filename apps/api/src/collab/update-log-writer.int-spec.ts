@@ -3,7 +3,7 @@ import { docUpdates, interviewSessions } from '@mockboard/db';
 import { eq } from 'drizzle-orm';
 import { seatedSession } from '../../../../tests/support/session-fixture';
 import { startTestApp, type TestApp } from '../../../../tests/support/test-app';
-import type { LoggedUpdate } from './update-log.repository';
+import { UpdateLogRepository, type LoggedUpdate } from './update-log.repository';
 import { UpdateLogWriter } from './update-log-writer';
 
 /** Rule S2 against the real Postgres: batches in parallel, acknowledged in append order, retried until committed. */
@@ -23,6 +23,8 @@ describe('UpdateLogWriter', () => {
     createdAt: new Date(),
     update: new Uint8Array([0, 0, seq % 256]),
   });
+  const append = (update: LoggedUpdate): Promise<void> =>
+    new Promise((committed) => writer.append({ ...update, committed }));
   const loggedSeqs = async (sessionId: string): Promise<number[]> =>
     (await app.database.db.select({ seq: docUpdates.seq }).from(docUpdates).where(eq(docUpdates.sessionId, sessionId)))
       .map((r) => r.seq)
@@ -32,11 +34,26 @@ describe('UpdateLogWriter', () => {
     const { session, interviewer } = await seatedSession(app.baseUrl);
     const acknowledged: number[] = [];
     const appends = Array.from({ length: 1_300 }, (_, i) =>
-      writer.append(row(session.id, interviewer.userId, i + 1)).then(() => acknowledged.push(i + 1)),
+      append(row(session.id, interviewer.userId, i + 1)).then(() => acknowledged.push(i + 1)),
     );
     await Promise.all(appends);
     expect(acknowledged).toEqual(Array.from({ length: 1_300 }, (_, i) => i + 1));
     expect(await loggedSeqs(session.id)).toHaveLength(1_300);
+  });
+
+  it('S2: a backlog goes out in larger batches, shared among the free slots and capped at 2,500 rows', async () => {
+    const { session, interviewer } = await seatedSession(app.baseUrl);
+    const statements = jest.spyOn(app.app.get(UpdateLogRepository), 'append');
+    try {
+      await Promise.all(Array.from({ length: 12_000 }, (_, i) => append(row(session.id, interviewer.userId, i + 1))));
+      const sizes = statements.mock.calls.map(([rows]) => rows.length);
+      expect(sizes.slice(0, 4)).toEqual([2_500, 2_500, 2_500, 2_500]);
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(12_000);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(2_500);
+    } finally {
+      statements.mockRestore();
+    }
+    expect(await loggedSeqs(session.id)).toHaveLength(12_000);
   });
 
   it('S2: a batch that cannot commit holds back later acknowledgements and is retried until it commits', async () => {
@@ -44,9 +61,9 @@ describe('UpdateLogWriter', () => {
     // A session that does not exist yet: its rows fail the foreign key until it is created.
     const lateSessionId = randomUUID();
     const acknowledged: string[] = [];
-    const blocked = writer.append(row(lateSessionId, interviewer.userId, 1)).then(() => acknowledged.push('late'));
+    const blocked = append(row(lateSessionId, interviewer.userId, 1)).then(() => acknowledged.push('late'));
     await new Promise((resolve) => setImmediate(resolve));
-    const later = writer.append(row(session.id, interviewer.userId, 1)).then(() => acknowledged.push('later'));
+    const later = append(row(session.id, interviewer.userId, 1)).then(() => acknowledged.push('later'));
 
     try {
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -1,19 +1,21 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { UpdateLogRepository, type LoggedUpdate } from './update-log.repository';
 
-interface Pending {
-  row: LoggedUpdate;
-  resolve: () => void;
+/** A row waiting for its commit. A callback rather than a promise: this is one object per edit on the hot path. */
+export interface PendingUpdate extends LoggedUpdate {
+  committed(): void;
 }
 
 interface Batch {
-  entries: Pending[];
+  entries: PendingUpdate[];
   committed: boolean;
   attempts: number;
 }
 
-/** Small enough that acknowledging one batch never holds the event loop for long. */
+/** Batch size while the writer keeps up: acknowledging one batch never holds the event loop for long. */
 const MAX_BATCH = 500;
+/** Batches grow up to this when a backlog builds; beyond it, serialising and acknowledging one stalls the loop. */
+const MAX_BACKLOG_BATCH = 2_500;
 /**
  * Batches in flight at once. One at a time caps the commit rate at one batch per database round trip
  * *plus* the event loop's delay in noticing the answer, and under load that delay dominates: the queue
@@ -32,7 +34,7 @@ const RETRY_DELAYS_MS = [50, 200, 1_000, 5_000];
 @Injectable()
 export class UpdateLogWriter implements OnApplicationShutdown {
   private readonly logger = new Logger('UpdateLog');
-  private queue: Pending[] = [];
+  private queue: PendingUpdate[] = [];
   /** Batches sent and not yet acknowledged, oldest first. */
   private readonly inFlight: Batch[] = [];
   private scheduled = false;
@@ -40,12 +42,10 @@ export class UpdateLogWriter implements OnApplicationShutdown {
 
   constructor(private readonly repository: UpdateLogRepository) {}
 
-  /** Resolves once the row, and every row appended before it, is committed. Never rejects. */
-  append(row: LoggedUpdate): Promise<void> {
-    return new Promise((resolve) => {
-      this.queue.push({ row, resolve });
-      this.schedule();
-    });
+  /** `entry.committed` runs once the row, and every row appended before it, is committed. */
+  append(entry: PendingUpdate): void {
+    this.queue.push(entry);
+    this.schedule();
   }
 
   /** Resolves when everything appended so far is committed. */
@@ -77,9 +77,15 @@ export class UpdateLogWriter implements OnApplicationShutdown {
     });
   }
 
+  /**
+   * The queue is shared among the free slots: a backlog makes batches larger rather than waiting for more
+   * round trips, so the writer catches up instead of falling further behind.
+   */
   private startBatches(): void {
     while (this.queue.length > 0 && this.writing < MAX_IN_FLIGHT) {
-      const batch: Batch = { entries: this.queue.splice(0, MAX_BATCH), committed: false, attempts: 0 };
+      const share = Math.ceil(this.queue.length / (MAX_IN_FLIGHT - this.writing));
+      const size = Math.min(MAX_BACKLOG_BATCH, Math.max(MAX_BATCH, share));
+      const batch: Batch = { entries: this.queue.splice(0, size), committed: false, attempts: 0 };
       this.inFlight.push(batch);
       void this.write(batch);
     }
@@ -89,7 +95,7 @@ export class UpdateLogWriter implements OnApplicationShutdown {
   private async write(batch: Batch): Promise<void> {
     try {
       // A retry may find its rows already there: the connection can break after the commit.
-      await this.repository.append(batch.entries.map((entry) => entry.row), { retry: batch.attempts > 0 });
+      await this.repository.append(batch.entries, { retry: batch.attempts > 0 });
     } catch (error) {
       const retryIn = RETRY_DELAYS_MS[Math.min(batch.attempts, RETRY_DELAYS_MS.length - 1)] ?? 5_000;
       batch.attempts++;
@@ -107,7 +113,7 @@ export class UpdateLogWriter implements OnApplicationShutdown {
   private acknowledgeCommitted(): void {
     while (this.inFlight[0]?.committed) {
       const batch = this.inFlight.shift() as Batch;
-      for (const entry of batch.entries) entry.resolve();
+      for (const entry of batch.entries) entry.committed();
     }
     if (this.idle) this.drainWaiters.splice(0).forEach((resolve) => resolve());
   }

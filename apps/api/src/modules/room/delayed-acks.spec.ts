@@ -1,19 +1,23 @@
+import type { YjsAck } from '@mockboard/protocol';
 import { DelayedAcks } from './delayed-acks';
 
 describe('DelayedAcks', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  it('holds acknowledgements until the delay, then sends them in order', () => {
+  it('holds acknowledgements until the delay, then sends them in order, each saying committed', () => {
     const acks = new DelayedAcks(100);
-    const sent: number[] = [];
-    acks.add(() => sent.push(1));
+    const sent: Array<[number, YjsAck]> = [];
+    acks.add((ack) => sent.push([1, ack]));
     jest.advanceTimersByTime(40);
-    acks.add(() => sent.push(2));
+    acks.add((ack) => sent.push([2, ack]));
     jest.advanceTimersByTime(59);
     expect(sent).toEqual([]);
     jest.advanceTimersByTime(1);
-    expect(sent).toEqual([1, 2]);
+    expect(sent).toEqual([
+      [1, { ok: true }],
+      [2, { ok: true }],
+    ]);
   });
 
   it('sends everything held back as soon as other traffic leaves for the client', () => {

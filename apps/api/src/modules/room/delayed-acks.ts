@@ -1,3 +1,9 @@
+import type { YjsAck } from '@mockboard/protocol';
+
+type Reply = (ack: YjsAck) => void;
+
+const COMMITTED: YjsAck = { ok: true };
+
 /**
  * Commit acknowledgements for one client, held back briefly so they ride along with the next message
  * to that client (usually the other participant's next edit) instead of costing a write of their own,
@@ -5,17 +11,17 @@
  * an acknowledgement still means "committed" (docs/protocol.md, rule P5).
  */
 export class DelayedAcks {
-  private pending: Array<() => void> = [];
+  private pending: Reply[] = [];
   private timer: NodeJS.Timeout | undefined;
   private cancelled = false;
 
   constructor(private readonly delayMs: number) {}
 
-  /** A commit may complete after its client left: then there is no one to tell. */
-  add(send: () => void): void {
+  /** Called on commit; a commit may complete after its client left, and then there is no one to tell. */
+  add(reply: Reply): void {
     if (this.cancelled) return;
-    if (this.delayMs === 0) return send();
-    this.pending.push(send);
+    if (this.delayMs === 0) return reply(COMMITTED);
+    this.pending.push(reply);
     this.timer ??= setTimeout(this.flush, this.delayMs);
   }
 
@@ -24,9 +30,9 @@ export class DelayedAcks {
     if (this.pending.length === 0) return;
     clearTimeout(this.timer);
     this.timer = undefined;
-    const sends = this.pending;
+    const replies = this.pending;
     this.pending = [];
-    for (const send of sends) send();
+    for (const reply of replies) reply(COMMITTED);
   };
 
   /** The client is gone: nothing left to tell it. */

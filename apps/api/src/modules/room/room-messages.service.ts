@@ -16,14 +16,14 @@ const OK: YjsAck = { ok: true };
 
 /**
  * Handles one `yjs` message: validates it completely before anything is applied (rule P7), answers sync
- * step 1, applies and fans out updates, relays awareness. Returns the acknowledgement, which for an
- * update resolves only once the update is committed (rule P5).
+ * step 1, applies and fans out updates, relays awareness. Returns the acknowledgement, or `undefined` for
+ * an applied update, whose acknowledgement is `onCommitted`, called once it is committed (rule P5).
  */
 @Injectable()
 export class RoomMessagesService {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  handle(socket: Socket, connection: RoomConnection, payload: unknown): YjsAck | Promise<YjsAck> {
+  handle(socket: Socket, connection: RoomConnection, payload: unknown, onCommitted?: () => void): YjsAck | undefined {
     if (!connection.limiter.take()) throw new RoomMessageError('rate_limited', 'Too many messages: slow down');
     const message = toBytes(payload);
     if (!message) throw new RoomMessageError('invalid_message', 'A yjs message must be binary');
@@ -34,7 +34,7 @@ export class RoomMessagesService {
     const type = readOr(() => decoding.readVarUint(decoder));
     switch (type) {
       case MESSAGE_SYNC:
-        return this.handleSync(socket, connection, decoder, message);
+        return this.handleSync(socket, connection, decoder, message, onCommitted);
       case MESSAGE_AWARENESS:
         return this.handleAwareness(socket, connection, readOr(() => decoding.readVarUint8Array(decoder)), message);
       default:
@@ -47,7 +47,8 @@ export class RoomMessagesService {
     connection: RoomConnection,
     decoder: decoding.Decoder,
     message: Uint8Array,
-  ): YjsAck | Promise<YjsAck> {
+    onCommitted: (() => void) | undefined,
+  ): YjsAck | undefined {
     const syncType = readOr(() => decoding.readVarUint(decoder));
     const payload = readOr(() => decoding.readVarUint8Array(decoder));
     const { room } = connection;
@@ -67,10 +68,10 @@ export class RoomMessagesService {
     // An observer's step 2 answers our step 1 and normally carries nothing: that is not a write.
     if (inspected.empty) return OK;
     if (!connection.canWrite) throw new RoomMessageError('read_only', 'Observers cannot edit the board');
-    const committed = room.apply(payload, { socketId: socket.id, userId: connection.userId });
+    room.apply(payload, { socketId: socket.id, userId: connection.userId }, onCommitted);
     // An update message is forwarded as received; a step 2 answered our step 1, so it is re-framed as an update.
     socket.to(room.sessionId).emit('yjs', syncType === messageYjsUpdate ? message : updateMessage(payload));
-    return committed.then(() => OK);
+    return undefined;
   }
 
   private handleAwareness(socket: Socket, connection: RoomConnection, update: Uint8Array, message: Uint8Array): YjsAck {

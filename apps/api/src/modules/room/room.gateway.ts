@@ -92,10 +92,8 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (!connection) return;
     const reply = typeof ack === 'function' ? (ack as (result: YjsAck) => void) : undefined;
     try {
-      const result = this.messages.handle(socket, connection, payload);
-      if (!reply) return;
-      if (result instanceof Promise) void result.then((value) => connection.acks.add(() => reply(value)));
-      else reply(result);
+      const result = this.messages.handle(socket, connection, payload, reply && (() => connection.acks.add(reply)));
+      if (result) reply?.(result);
     } catch (error) {
       this.refuse(socket, connection, error, reply);
     }
