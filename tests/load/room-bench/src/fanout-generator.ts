@@ -1,37 +1,50 @@
-import type { YjsAck } from '@mockboard/protocol';
-import type { RoomProvider } from '@mockboard/room-client';
-import type * as Y from 'yjs';
-import type { FromGenerator, GeneratorResult, RoomOutcome, ToGenerator } from './fanout-messages';
-import { countMissing, docDigest, editKey, elements, nowMs, openProvider, whenReady, type EditValue } from './room-doc';
+import { CONNECT_REFUSALS, type YjsAck } from '@mockboard/protocol';
+import * as Y from 'yjs';
+import type { FromGenerator, GeneratorResult, LatencySamples, RoomOutcome, ToGenerator } from './fanout-messages';
+import { countMissing, docDigest, nowMs, parseEditKey, prepareEdits, type PreparedEdit } from './room-doc';
 import { mapLimit } from './setup';
 import { SampleBuffer } from './stats';
+import { WireClient } from './wire-client';
 
 /**
  * A load-generator process (forked by fanout-scenario.ts). It owns whole rooms, so every client of a room
- * is here and "did every other client get every edit?" is answered locally.
+ * is here: "did every other client get every edit, and how long did it take?" is answered locally, from
+ * send times kept in this process.
  */
 type Setup = Extract<ToGenerator, { type: 'setup' }>;
 
 interface SimClient {
-  provider: RoomProvider;
+  wire: WireClient;
   room: number;
-  /** Index among the room's writers, or -1 for an observer. */
+  /** Index among the room's clients. */
+  index: number;
+  /** Index among the room's clients for a writer, or -1 for an observer. */
   writer: number;
+  /** This writer's edits, prepared before the run. */
+  edits: PreparedEdit[];
+  /** Edits sent so far; also the next edit's seq. */
   seq: number;
+  /** When each edit was handed to the socket, by seq. */
+  sentAt: Float64Array;
   /** Send times of edits awaiting their acknowledgement; acks arrive in send order on one socket. */
   unacked: number[];
+  /** Updates received from the server, applied to a document only after the run. */
+  received: Uint8Array[];
+  /** Which of each writer's edits arrived here already (a resync after a reconnect repeats some). */
+  arrived: Map<number, Uint8Array>;
 }
 
 const CONNECT_CONCURRENCY = 25;
 const SYNC_TIMEOUT_MS = 60_000;
+const REFUSALS = new Set<string>(CONNECT_REFUSALS);
 
 let setup: Setup | undefined;
 let clients: SimClient[] = [];
-let editWindow = { start: 0, end: 0 };
-const fanoutMs = new SampleBuffer();
-/** Arrival of each fan-out sample, ms after the edit window opened (same order as fanoutMs). */
-const fanoutAtMs = new SampleBuffer();
-const ackMs = new SampleBuffer();
+/** clientsByRoom[room][clientIndex]. */
+let clientsByRoom: SimClient[][] = [];
+let window = { start: 0, end: 0 };
+const measured = samples();
+const warmup = samples();
 const sendLagMs = new SampleBuffer();
 const counters = {
   sent: 0,
@@ -45,10 +58,16 @@ const counters = {
 const ackFailures: Record<string, number> = {};
 const roomErrors: Record<string, number> = {};
 
+function samples() {
+  return { fanoutMs: new SampleBuffer(), fanoutAtMs: new SampleBuffer(), ackMs: new SampleBuffer() };
+}
+/** Edits sent before the window opened are warm-up: counted for loss, kept out of the latency figures. */
+const samplesFor = (sentAt: number) => (sentAt < window.start ? warmup : measured);
+const inWindow = (t: number): boolean => t >= window.start && t <= window.end;
+
 const send = (message: FromGenerator): void => {
   process.send?.(message);
 };
-const inWindow = (t: number): boolean => t >= editWindow.start && t <= editWindow.end;
 
 process.on('message', (message: ToGenerator) => {
   const handled =
@@ -63,69 +82,109 @@ process.on('disconnect', () => process.exit(0));
 
 async function connectAll(message: Setup): Promise<void> {
   setup = message;
+  const editsPerWriter = Math.ceil(message.rate * (message.warmupSeconds + message.seconds));
   const plan = message.rooms.flatMap((room, roomIndex) =>
     room.clients.map((client, clientIndex) => ({ room, roomIndex, client, clientIndex })),
   );
   const started = Date.now();
   clients = await mapLimit(plan, CONNECT_CONCURRENCY, async ({ room, roomIndex, client, clientIndex }) => {
-    const provider = openProvider({ url: message.url, sessionId: room.sessionId, token: client.token });
-    await whenReady(provider, SYNC_TIMEOUT_MS);
-    const sim: SimClient = { provider, room: roomIndex, writer: client.role === 'observer' ? -1 : clientIndex, seq: 0, unacked: [] };
-    instrument(sim);
+    const writer = client.role === 'observer' ? -1 : clientIndex;
+    const edits = writer >= 0 ? prepareEdits(writer, editsPerWriter) : [];
+    const wire = new WireClient({
+      url: message.url,
+      sessionId: room.sessionId,
+      token: client.token,
+      onUpdate: (update) => onUpdate(sim, update),
+      onAck: (ack) => onAck(sim, ack),
+      onRoomError: (error) => {
+        roomErrors[error.code] = (roomErrors[error.code] ?? 0) + 1;
+      },
+      onDisconnect: () => {
+        counters.disconnects++;
+        sim.unacked.length = 0;
+      },
+    });
+    const sim: SimClient = {
+      wire,
+      room: roomIndex,
+      index: clientIndex,
+      writer,
+      edits,
+      seq: 0,
+      sentAt: new Float64Array(edits.length),
+      unacked: [],
+      received: [],
+      arrived: new Map(),
+    };
+    await whenReady(wire);
     return sim;
   });
+  clientsByRoom = [];
+  for (const client of clients) (clientsByRoom[client.room] ??= [])[client.index] = client;
   send({ type: 'ready', clients: clients.length, writers: clients.filter((c) => c.writer >= 0).length, connectMs: Date.now() - started });
 }
 
-function instrument(sim: SimClient): void {
-  const { provider } = sim;
-  provider.on('ack', (ack: YjsAck) => {
-    const sentAt = sim.unacked.shift();
-    if (sentAt === undefined) return;
-    const now = nowMs();
-    if (!ack.ok) {
-      ackFailures[ack.error] = (ackFailures[ack.error] ?? 0) + 1;
-      return;
-    }
-    counters.acked++;
-    if (inWindow(now)) counters.ackedInWindow++;
-    ackMs.push(now - sentAt);
-  });
-  provider.on('status', (status) => {
-    if (status === 'connected') return;
-    counters.disconnects++;
-    // Acknowledgements of the lost connection never come; the resync carries the content instead.
-    sim.unacked.length = 0;
-  });
-  provider.on('room-error', (error) => {
-    roomErrors[error.code] = (roomErrors[error.code] ?? 0) + 1;
-  });
-  const map = elements(provider.doc);
-  map.observe((event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
-    if (transaction.local) return;
-    const now = nowMs();
-    for (const key of event.keysChanged) {
-      const value = map.get(key) as EditValue | undefined;
-      if (!value || typeof value.t !== 'number') continue;
-      counters.deliveries++;
-      if (inWindow(now)) counters.deliveriesInWindow++;
-      fanoutMs.push(now - value.t);
-      fanoutAtMs.push(now - editWindow.start);
-    }
+function whenReady(wire: WireClient): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not synced within ${SYNC_TIMEOUT_MS} ms`)), SYNC_TIMEOUT_MS);
+    wire.socket.on('connect_error', (error) => {
+      if (REFUSALS.has(error.message)) reject(new Error(`refused: ${error.message}`));
+    });
+    void wire.whenReady().then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
 }
 
+function onAck(sim: SimClient, ack: YjsAck): void {
+  const sentAt = sim.unacked.shift();
+  if (sentAt === undefined) return;
+  if (!ack.ok) {
+    ackFailures[ack.error] = (ackFailures[ack.error] ?? 0) + 1;
+    return;
+  }
+  const now = nowMs();
+  counters.acked++;
+  if (inWindow(now)) counters.ackedInWindow++;
+  samplesFor(sentAt).ackMs.push(now - sentAt);
+}
+
+/** Fan-out is timed when the update reaches the other client: from the writer's send to this arrival. */
+function onUpdate(sim: SimClient, update: Uint8Array): void {
+  const now = nowMs();
+  // A copy: the update is a view into the socket's read buffer, which it would otherwise keep alive.
+  sim.received.push(update.slice());
+  for (const struct of Y.decodeUpdate(update).structs) {
+    if (!(struct instanceof Y.Item) || typeof struct.parentSub !== 'string') continue;
+    const edit = parseEditKey(struct.parentSub);
+    const author = edit && clientsByRoom[sim.room]?.[edit.writer];
+    if (!edit || !author || author === sim) continue;
+    let seen = sim.arrived.get(edit.writer);
+    if (!seen) sim.arrived.set(edit.writer, (seen = new Uint8Array(author.edits.length)));
+    if (seen[edit.seq]) continue;
+    seen[edit.seq] = 1;
+    const sentAt = author.sentAt[edit.seq] as number;
+    counters.deliveries++;
+    if (inWindow(now)) counters.deliveriesInWindow++;
+    const target = samplesFor(sentAt);
+    target.fanoutMs.push(now - sentAt);
+    target.fanoutAtMs.push(now - window.start);
+  }
+}
+
 /**
- * Every writer edits `rate` times a second. The generator's writers share one evenly spaced schedule
- * (slot j goes to writer j mod W), offset per generator so processes interleave instead of bursting
- * together. A timer tick sends every slot that is due; lateness against the schedule is recorded.
+ * Every writer edits `rate` times a second, first through the warm-up, then through the measured window.
+ * The generator's writers share one evenly spaced schedule (slot j goes to writer j mod W), offset per
+ * generator so processes interleave instead of bursting together. A timer tick sends every slot that is
+ * due; lateness against the schedule is recorded.
  */
 async function run(startAt: number): Promise<void> {
   if (!setup) throw new Error('go before setup');
-  const { rate, seconds, generatorIndex, generatorCount, drainTimeoutMs } = setup;
+  const { rate, seconds, warmupSeconds, generatorIndex, generatorCount, drainTimeoutMs } = setup;
   const writers = clients.filter((c) => c.writer >= 0);
-  editWindow = { start: startAt, end: startAt + seconds * 1000 };
-  const totalSlots = Math.round(writers.length * rate * seconds);
+  window = { start: startAt + warmupSeconds * 1000, end: startAt + (warmupSeconds + seconds) * 1000 };
+  const totalSlots = Math.round(writers.length * rate * (warmupSeconds + seconds));
   const interval = 1000 / (writers.length * rate);
   const offset = (generatorIndex / generatorCount) * interval;
   let slot = 0;
@@ -133,8 +192,7 @@ async function run(startAt: number): Promise<void> {
     const tick = (): void => {
       const now = nowMs();
       while (slot < totalSlots && startAt + offset + slot * interval <= now) {
-        const writer = writers[slot % writers.length] as SimClient;
-        edit(writer, startAt + offset + slot * interval);
+        edit(writers[slot % writers.length] as SimClient, startAt + offset + slot * interval);
         slot++;
       }
       if (slot < totalSlots) setTimeout(tick, 1);
@@ -146,7 +204,7 @@ async function run(startAt: number): Promise<void> {
   const expectedDeliveries = expectedDeliveryCount();
   const drainStart = Date.now();
   while (Date.now() - drainStart < drainTimeoutMs) {
-    const pending = clients.reduce((n, c) => n + c.provider.pendingAcks, 0);
+    const pending = clients.reduce((n, c) => n + c.wire.pendingAcks, 0);
     if (pending === 0 && counters.deliveries >= expectedDeliveries) break;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -155,34 +213,31 @@ async function run(startAt: number): Promise<void> {
     ackFailures,
     roomErrors,
     expectedDeliveries,
-    fanoutMs: fanoutMs.toArray(),
-    fanoutAtMs: fanoutAtMs.toArray(),
-    ackMs: ackMs.toArray(),
+    measured: toArrays(measured),
+    warmup: toArrays(warmup),
     sendLagMs: sendLagMs.toArray(),
-    pendingAcksAtEnd: clients.reduce((n, c) => n + c.provider.pendingAcks, 0),
+    pendingAcksAtEnd: clients.reduce((n, c) => n + c.wire.pendingAcks, 0),
     drainMs: Date.now() - drainStart,
     rooms: roomOutcomes(),
   };
   send({ type: 'result', result });
 }
 
+function toArrays(buffers: ReturnType<typeof samples>): LatencySamples {
+  return { fanoutMs: buffers.fanoutMs.toArray(), fanoutAtMs: buffers.fanoutAtMs.toArray(), ackMs: buffers.ackMs.toArray() };
+}
+
 function edit(client: SimClient, due: number): void {
-  const { provider } = client;
+  const prepared = client.edits[client.seq];
+  if (!prepared) return;
   const t = nowMs();
   sendLagMs.push(t - due);
-  const value: EditValue = { t, n: client.seq };
-  // The provider sends synchronously from the doc's update event, so the ack queue entry goes first.
-  if (provider.socket.connected) client.unacked.push(t);
-  elements(provider.doc).set(editKey(client.writer, client.seq), value);
+  client.sentAt[client.seq] = t;
+  if (client.wire.socket.connected) client.unacked.push(t);
+  client.wire.send(prepared.message, prepared.update);
   client.seq++;
   counters.sent++;
   if (inWindow(t)) counters.sentInWindow++;
-}
-
-function roomMembers(): SimClient[][] {
-  const byRoom: SimClient[][] = [];
-  for (const client of clients) (byRoom[client.room] ??= []).push(client);
-  return byRoom;
 }
 
 function sentPerWriter(members: SimClient[]): number[] {
@@ -192,22 +247,35 @@ function sentPerWriter(members: SimClient[]): number[] {
 }
 
 function expectedDeliveryCount(): number {
-  return roomMembers().reduce((total, members) => {
+  return clientsByRoom.reduce((total, members) => {
     const sent = sentPerWriter(members).reduce((a, b) => a + b, 0);
     return total + sent * (members.length - 1);
   }, 0);
 }
 
+/** Each client's document as it stands after the run: what it sent plus everything it received. */
+function documentOf(client: SimClient): Y.Doc {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    for (const update of client.wire.sent) Y.applyUpdate(doc, update);
+    for (const update of client.received) Y.applyUpdate(doc, update);
+  });
+  return doc;
+}
+
 function roomOutcomes(): RoomOutcome[] {
   if (!setup) return [];
   const rooms = setup.rooms;
-  return roomMembers().map((members, roomIndex) => {
+  return clientsByRoom.map((members, roomIndex) => {
     const sent = sentPerWriter(members);
-    const digests = members.map((m) => docDigest(m.provider.doc));
+    const docs = members.map((m) => documentOf(m));
+    const digests = docs.map((doc) => docDigest(doc));
+    const missing = members.reduce((n, m, i) => n + countMissing(docs[i] as Y.Doc, sent, m.writer), 0);
+    docs.forEach((doc) => doc.destroy());
     return {
       sessionId: rooms[roomIndex]?.sessionId ?? '',
       sentPerWriter: sent,
-      missing: members.reduce((n, m) => n + countMissing(m.provider.doc, sent, m.writer), 0),
+      missing,
       converged: digests.every((d) => d === digests[0]),
       digest: digests[0] ?? '',
     };
@@ -215,7 +283,7 @@ function roomOutcomes(): RoomOutcome[] {
 }
 
 async function closeAll(): Promise<void> {
-  for (const client of clients) client.provider.destroy();
+  for (const client of clients) client.wire.destroy();
   clients = [];
   // Let the close frames leave before the process ends, so the server sees clean disconnects.
   await new Promise((r) => setTimeout(r, 300));

@@ -8,6 +8,8 @@ export type ToGenerator =
       rooms: BenchRoom[];
       /** Edits per second per writing client. */
       rate: number;
+      /** Editing at the same rate before the measured window, which starts after it. */
+      warmupSeconds: number;
       seconds: number;
       generatorIndex: number;
       generatorCount: number;
@@ -43,16 +45,23 @@ export interface GeneratorResult {
   deliveries: number;
   deliveriesInWindow: number;
   expectedDeliveries: number;
-  /** Edit -> arrival at another client of the room, ms, one per delivery. */
-  fanoutMs: Float64Array;
-  /** When each fan-out sample arrived, ms after the edit window opened. */
-  fanoutAtMs: Float64Array;
-  /** Edit -> commit acknowledgement, ms, one per acked edit. */
-  ackMs: Float64Array;
+  /** Latencies of edits sent in the measured window. */
+  measured: LatencySamples;
+  /** Latencies of edits sent during the warm-up. */
+  warmup: LatencySamples;
   /** How late each edit left compared with its schedule, ms: a busy generator shows here first. */
   sendLagMs: Float64Array;
   disconnects: number;
   pendingAcksAtEnd: number;
   drainMs: number;
   rooms: RoomOutcome[];
+}
+
+export interface LatencySamples {
+  /** Edit -> arrival at another client of the room, ms, one per delivery. */
+  fanoutMs: Float64Array;
+  /** When each fan-out sample arrived, ms after the measured window opened. */
+  fanoutAtMs: Float64Array;
+  /** Edit -> commit acknowledgement, ms, one per acked edit. */
+  ackMs: Float64Array;
 }

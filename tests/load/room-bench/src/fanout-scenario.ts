@@ -25,6 +25,7 @@ export interface FanoutReport extends SummedCounters {
   observersPerRoom: number;
   rate: number;
   seconds: number;
+  warmupSeconds: number;
   generators: number;
   setupMs: number;
   connectMs: number;
@@ -32,6 +33,7 @@ export interface FanoutReport extends SummedCounters {
   fanout: LatencySummary;
   fanoutP99BySecond: number[];
   ack: LatencySummary;
+  warmup: { fanout: LatencySummary; ack: LatencySummary };
   sendLag: LatencySummary;
   /** Sent keys missing from another client's doc of the same room. */
   lostAtClients: number;
@@ -69,6 +71,7 @@ export async function runFanout(server: ServerHandle, options: BenchOptions, sam
           url: server.url,
           rooms: share(i),
           rate: options.rate,
+          warmupSeconds: options.warmup,
           seconds: options.seconds,
           generatorIndex: i,
           generatorCount,
@@ -83,8 +86,9 @@ export async function runFanout(server: ServerHandle, options: BenchOptions, sam
   const connectMs = Math.max(...ready.map((r) => r.connectMs));
 
   const startAt = Date.now() + START_DELAY_MS;
-  const startMonotonicUs = Number(process.hrtime.bigint() / 1000n) + START_DELAY_MS * 1000;
-  console.log(`fan-out: editing for ${options.seconds} s ...`);
+  const windowStart = startAt + options.warmup * 1000;
+  const windowMonotonicUs = Number(process.hrtime.bigint() / 1000n) + (START_DELAY_MS + options.warmup * 1000) * 1000;
+  console.log(`fan-out: editing for ${options.warmup} s of warm-up, then the measured ${options.seconds} s ...`);
   const results = await withTimeout(
     Promise.all(
       generators.map((g) => {
@@ -92,10 +96,10 @@ export async function runFanout(server: ServerHandle, options: BenchOptions, sam
         return g.next('result').then((m) => m.result);
       }),
     ),
-    START_DELAY_MS + options.seconds * 1000 * 3 + DRAIN_TIMEOUT_MS + 60_000,
+    START_DELAY_MS + (options.warmup + options.seconds) * 1000 * 3 + DRAIN_TIMEOUT_MS + 60_000,
     'the edit phase',
   );
-  const usage = sampler.summary(startAt, startAt + options.seconds * 1000);
+  const usage = sampler.summary(windowStart, windowStart + options.seconds * 1000);
   await Promise.all(generators.map((g) => g.close()));
 
   console.log('fan-out: verifying against the persisted log and fresh clients ...');
@@ -107,13 +111,14 @@ export async function runFanout(server: ServerHandle, options: BenchOptions, sam
     observersPerRoom: Math.max(0, options.clients - 2),
     rate: options.rate,
     seconds: options.seconds,
+    warmupSeconds: options.warmup,
     generators: generatorCount,
     setupMs,
     connectMs,
     ...aggregate(results, options.seconds),
     ...verification,
     usage,
-    editWindowMonotonicUs: [startMonotonicUs, startMonotonicUs + options.seconds * 1_000_000],
+    editWindowMonotonicUs: [windowMonotonicUs, windowMonotonicUs + options.seconds * 1_000_000],
     serverPeakRssEverMiB: undefined,
   };
 }
@@ -137,13 +142,17 @@ function aggregate(results: GeneratorResult[], seconds: number) {
       ackedPerSec: sum((r) => r.ackedInWindow) / seconds,
       deliveriesPerSec: sum((r) => r.deliveriesInWindow) / seconds,
     },
-    fanout: summarise(concatSamples(results.map((r) => r.fanoutMs))),
+    fanout: summarise(concatSamples(results.map((r) => r.measured.fanoutMs))),
     fanoutP99BySecond: p99BySecond(
-      concatSamples(results.map((r) => r.fanoutMs)),
-      concatSamples(results.map((r) => r.fanoutAtMs)),
+      concatSamples(results.map((r) => r.measured.fanoutMs)),
+      concatSamples(results.map((r) => r.measured.fanoutAtMs)),
       seconds,
     ),
-    ack: summarise(concatSamples(results.map((r) => r.ackMs))),
+    ack: summarise(concatSamples(results.map((r) => r.measured.ackMs))),
+    warmup: {
+      fanout: summarise(concatSamples(results.map((r) => r.warmup.fanoutMs))),
+      ack: summarise(concatSamples(results.map((r) => r.warmup.ackMs))),
+    },
     sendLag: summarise(concatSamples(results.map((r) => r.sendLagMs))),
     disconnects: sum((r) => r.disconnects),
     pendingAcksAtEnd: sum((r) => r.pendingAcksAtEnd),

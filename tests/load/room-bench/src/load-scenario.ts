@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { sleep } from './cleanup';
 import type { BenchOptions } from './options';
 import type { ProcSampler, UsageSummary } from './proc-sampler';
-import { docDigest, elements, nowMs, openProvider, whenReady, type EditValue } from './room-doc';
+import { docDigest, elements, nowMs, openProvider, whenReady } from './room-doc';
 import type { ServerHandle } from './server-process';
 import { guest } from './setup';
 import { median, SampleBuffer, summarise, type LatencySummary } from './stats';
@@ -161,7 +161,7 @@ async function pushUpdates(connect: () => RoomProvider, updates: number, writerC
           const global = (n + i) * writerCount + w;
           const t = nowMs();
           unacked.push(t);
-          const value: EditValue & { x: number; y: number } = { t, n: global, x: global % 997, y: global % 991 };
+          const value = { t, n: global, x: global % 997, y: global % 991 };
           elements(writer.doc).set(`e${global % ELEMENT_IDS}`, value);
         }
         await writer.whenAcked();

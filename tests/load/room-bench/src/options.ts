@@ -9,6 +9,8 @@ export interface BenchOptions {
   /** Edits per second per writing client. */
   rate: number;
   seconds: number;
+  /** Seconds of editing at the same rate before the measured window (JIT, heap and pool warm-up). */
+  warmup: number;
   /** Load-generator processes the fan-out clients are spread over. */
   workers: number;
   /** Target an already running server instead of starting one. */
@@ -36,7 +38,8 @@ const HELP = `Usage: npm run bench:room -- [options]
   --rooms N                rooms (default 500)
   --clients N              clients per room; the first two write, the rest are observers (default 2)
   --rate N                 edits per second per writing client (default 10)
-  --seconds N              length of the edit phase (default 20)
+  --seconds N              length of the measured edit phase (default 20)
+  --warmup S               editing at the same rate before it, checked for loss but not timed (default 5; 0 for none)
   --workers N              load-generator processes for the fan-out clients (default 2)
   --url URL                use a running server instead of starting one
   --pid N                  that server's process id, for CPU/RSS sampling
@@ -60,6 +63,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       clients: { type: 'string', default: '2' },
       rate: { type: 'string', default: '10' },
       seconds: { type: 'string', default: '20' },
+      warmup: { type: 'string', default: '5' },
       workers: { type: 'string', default: '2' },
       url: { type: 'string' },
       pid: { type: 'string' },
@@ -86,6 +90,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     clients: positiveInt('clients', values.clients, 2),
     rate: positiveNumber('rate', values.rate),
     seconds: positiveNumber('seconds', values.seconds),
+    warmup: nonNegativeNumber('warmup', values.warmup),
     workers: positiveInt('workers', values.workers),
     url: values.url?.replace(/\/$/, ''),
     pid: values.pid === undefined ? undefined : positiveInt('pid', values.pid),
@@ -108,7 +113,7 @@ export function parseOptions(argv: string[]): BenchOptions {
 
 /** Generous but finite: setup, the edit phase, draining, verification and the load mode's pushes. */
 function defaultTimeout(o: BenchOptions): number {
-  const fanout = o.mode === 'load' ? 0 : 120 + o.seconds * 2 + (o.rooms * o.clients) / 20;
+  const fanout = o.mode === 'load' ? 0 : 120 + (o.warmup + o.seconds) * 2 + (o.rooms * o.clients) / 20;
   const load = o.mode === 'fanout' ? 0 : 180 + o.loadUpdates / 50;
   return Math.ceil(fanout + load);
 }
@@ -122,5 +127,11 @@ function positiveInt(name: string, raw: string, min = 1): number {
 function positiveNumber(name: string, raw: string): number {
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, not "${raw}"`);
+  return value;
+}
+
+function nonNegativeNumber(name: string, raw: string): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number >= 0, not "${raw}"`);
   return value;
 }

@@ -61,9 +61,11 @@ export function printFanout(r: FanoutReport): FloorVerdict {
       latencyRow('fan-out (edit -> other client)', r.fanout),
       latencyRow('ack (edit -> commit ack)', r.ack),
       latencyRow('generator send lag', r.sendLag),
+      latencyRow(`warm-up fan-out (first ${r.warmupSeconds} s, not above)`, r.warmup.fanout),
+      latencyRow('warm-up ack', r.warmup.ack),
     ]),
   );
-  console.log(`fan-out p99 by second of the edit window (ms): ${r.fanoutP99BySecond.map((v) => (Number.isNaN(v) ? '-' : int(v))).join(' ')}`);
+  console.log(`fan-out p99 by second of the measured window (ms): ${r.fanoutP99BySecond.map((v) => (Number.isNaN(v) ? '-' : int(v))).join(' ')}`);
   console.log(usageTable(r.usage));
   if (r.serverPeakRssEverMiB !== undefined) console.log(`server peak RSS over its whole life (VmHWM): ${r.serverPeakRssEverMiB.toFixed(0)} MiB`);
   const failures = Object.entries(r.ackFailures);

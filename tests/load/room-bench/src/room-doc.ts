@@ -1,21 +1,39 @@
 import { createHash } from 'node:crypto';
-import { DOC_KEYS } from '@mockboard/protocol';
+import { DOC_KEYS, updateMessage } from '@mockboard/protocol';
 import { RoomProvider } from '@mockboard/room-client';
 import * as Y from 'yjs';
 import { corkClientWrites } from './cork-client';
-
-/** What a benchmark edit writes: the wall-clock time of the local edit, so receivers can time fan-out. */
-export interface EditValue {
-  /** performance.timeOrigin + performance.now() at the edit, in ms; one machine, so clocks agree. */
-  t: number;
-  n: number;
-}
 
 /** Sub-millisecond wall clock shared by every process on this machine. */
 export const nowMs = (): number => performance.timeOrigin + performance.now();
 
 /** Fan-out edits each add a new key, so "is every update there?" is a key lookup. */
 export const editKey = (writer: number, seq: number): string => `w${writer}-${seq}`;
+
+export function parseEditKey(key: string): { writer: number; seq: number } | undefined {
+  const match = /^w(\d+)-(\d+)$/.exec(key);
+  return match ? { writer: Number(match[1]), seq: Number(match[2]) } : undefined;
+}
+
+/** One edit made ahead of the run: the Yjs update, and the `yjs` message that carries it. */
+export interface PreparedEdit {
+  update: Uint8Array;
+  message: Uint8Array;
+}
+
+/**
+ * A writer's edits, made on its own document before the run (edit `seq` sets key `editKey(writer, seq)`),
+ * so the run spends the generator's CPU on sending them rather than on Yjs.
+ */
+export function prepareEdits(writer: number, count: number): PreparedEdit[] {
+  const doc = new Y.Doc();
+  const edits: PreparedEdit[] = [];
+  doc.on('update', (update: Uint8Array) => edits.push({ update, message: updateMessage(update) }));
+  const map = elements(doc);
+  for (let seq = 0; seq < count; seq++) map.set(editKey(writer, seq), { n: seq });
+  doc.destroy();
+  return edits;
+}
 
 export function elements(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(DOC_KEYS.elements);
