@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { docUpdates, interviewSessions } from '@mockboard/db';
-import { eq } from 'drizzle-orm';
+import { docUpdates } from '@mockboard/db';
+import { eq, sql } from 'drizzle-orm';
 import { seatedSession } from '../../../../tests/support/session-fixture';
 import { startTestApp, type TestApp } from '../../../../tests/support/test-app';
 import { UpdateLogRepository, type LoggedUpdate } from './update-log.repository';
@@ -58,10 +58,14 @@ describe('UpdateLogWriter', () => {
 
   it('S2: a batch that cannot commit holds back later acknowledgements and is retried until it commits', async () => {
     const { session, interviewer } = await seatedSession(app.baseUrl);
-    // A session that does not exist yet: its rows fail the foreign key until it is created.
-    const lateSessionId = randomUUID();
+    const { session: blockedSession } = await seatedSession(app.baseUrl);
+    // Until this constraint is dropped, the blocked session's rows cannot be stored: a batch that keeps failing.
+    const constraint = `test_blocked_${randomUUID().replace(/-/g, '')}`;
+    await app.database.db.execute(
+      sql.raw(`alter table doc_updates add constraint ${constraint} check (session_id <> '${blockedSession.id}') not valid`),
+    );
     const acknowledged: string[] = [];
-    const blocked = append(row(lateSessionId, interviewer.userId, 1)).then(() => acknowledged.push('late'));
+    const blocked = append(row(blockedSession.id, interviewer.userId, 1)).then(() => acknowledged.push('blocked'));
     await new Promise((resolve) => setImmediate(resolve));
     const later = append(row(session.id, interviewer.userId, 1)).then(() => acknowledged.push('later'));
 
@@ -71,16 +75,10 @@ describe('UpdateLogWriter', () => {
       expect(acknowledged).toEqual([]);
     } finally {
       // Even when an expectation failed: until the blocked batch commits, the writer cannot drain and the app cannot close.
-      await app.database.db.insert(interviewSessions).values({
-        id: lateSessionId,
-        problemSlug: 'video-recommendation',
-        durationMinutes: 45,
-        inviteCode: `late-${lateSessionId}`,
-        createdBy: interviewer.userId,
-      });
+      await app.database.db.execute(sql.raw(`alter table doc_updates drop constraint ${constraint}`));
     }
     await Promise.all([blocked, later]);
-    expect(acknowledged).toEqual(['late', 'later']);
-    expect(await loggedSeqs(lateSessionId)).toEqual([1]);
+    expect(acknowledged).toEqual(['blocked', 'later']);
+    expect(await loggedSeqs(blockedSession.id)).toEqual([1]);
   });
 });
