@@ -23,6 +23,8 @@ export class Room {
   /** Highest seq known committed; every update up to it is in `doc`. */
   private committedSeq = 0;
   private snapshotSeq = 0;
+  /** The committed seq at which the next snapshot is due. */
+  private snapshotDue = 0;
   private loaded = false;
   /** Callers of whenWritten, in seq order. */
   private readonly writeWaiters: Array<{ seq: number; resolve: () => void }> = [];
@@ -50,6 +52,10 @@ export class Room {
     this.snapshotSeq = snapshot?.seq ?? 0;
     this.committedSeq = tail.at(-1)?.seq ?? this.snapshotSeq;
     this.nextSeq = this.committedSeq + 1;
+    // Rooms loaded together (every room after a restart, say) would otherwise all compact at the same
+    // moment, and encoding hundreds of documents in one go stalls the event loop: the first snapshot
+    // comes after a random half to whole interval, the next ones every interval from there.
+    this.snapshotDue = this.snapshotSeq + Math.ceil(this.snapshotEvery * (0.5 + Math.random() / 2));
     this.loaded = true;
     this.compactIfDue();
   }
@@ -103,6 +109,7 @@ export class Room {
     const storing = this.repository.writeSnapshot(this.sessionId, { seq, state }).then(
       () => {
         this.snapshotSeq = Math.max(this.snapshotSeq, seq);
+        this.snapshotDue = this.snapshotSeq + this.snapshotEvery;
       },
       (error: unknown) => {
         this.logger.error(`Snapshot of ${this.sessionId} failed; the room stays in memory: ${String(error)}`);
@@ -121,7 +128,7 @@ export class Room {
 
   /** Off the hot path: a failed snapshot is logged and retried at the next trigger or unload. */
   private compactIfDue(): void {
-    if (this.committedSeq - this.snapshotSeq >= this.snapshotEvery) void this.store().catch(() => undefined);
+    if (this.committedSeq >= this.snapshotDue) void this.store().catch(() => undefined);
   }
 
   destroy(): void {
