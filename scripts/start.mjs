@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: install what is missing, build (cached by Nx), then run the api with the embedded worker.
 // The api applies database migrations itself on start-up.
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { checkNodeVersion, ensureDependencies, handOver, nx, ROOT } from './lib/workspace.mjs';
 
@@ -8,4 +9,5 @@ checkNodeVersion();
 ensureDependencies();
 console.log('Building api, worker and web app...');
 nx(['run-many', '-t', 'build', '--projects=api,worker,web', '--output-style=static']);
-handOver(process.execPath, [join(ROOT, 'apps/api/dist/main.js')]);
+const apiNodeFlags = createRequire(import.meta.url)('../apps/api/node-flags.cjs');
+handOver(process.execPath, [...apiNodeFlags, join(ROOT, 'apps/api/dist/main.js')]);

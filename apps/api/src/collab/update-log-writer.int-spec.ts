@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { docUpdates } from '@mockboard/db';
 import { eq, sql } from 'drizzle-orm';
+import { eventually } from '../../../../tests/support/room-clients';
 import { seatedSession } from '../../../../tests/support/session-fixture';
 import { startTestApp, type TestApp } from '../../../../tests/support/test-app';
 import { UpdateLogRepository, type LoggedUpdate } from './update-log.repository';
@@ -65,15 +66,19 @@ describe('UpdateLogWriter', () => {
       sql.raw(`alter table doc_updates add constraint ${constraint} check (session_id <> '${blockedSession.id}') not valid`),
     );
     const acknowledged: string[] = [];
+    const statements = jest.spyOn(app.app.get(UpdateLogRepository), 'append');
     const blocked = append(row(blockedSession.id, interviewer.userId, 1)).then(() => acknowledged.push('blocked'));
-    await new Promise((resolve) => setImmediate(resolve));
-    const later = append(row(session.id, interviewer.userId, 1)).then(() => acknowledged.push('later'));
+    let later: Promise<unknown> | undefined;
 
     try {
+      // The later row must go in a batch of its own: wait until the blocked one has been sent.
+      await eventually(() => statements.mock.calls.length > 0, 5_000, 'the blocked batch to be sent');
+      later = append(row(session.id, interviewer.userId, 1)).then(() => acknowledged.push('later'));
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await loggedSeqs(session.id)).toEqual([1]);
       expect(acknowledged).toEqual([]);
     } finally {
+      statements.mockRestore();
       // Even when an expectation failed: until the blocked batch commits, the writer cannot drain and the app cannot close.
       await app.database.db.execute(sql.raw(`alter table doc_updates drop constraint ${constraint}`));
     }

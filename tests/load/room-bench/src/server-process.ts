@@ -6,6 +6,7 @@ import { onCleanup, sleep } from './cleanup';
 
 export const REPO_ROOT = resolve(__dirname, '../../../..');
 const API_MAIN = resolve(REPO_ROOT, 'apps/api/dist/main.js');
+const API_NODE_FLAGS = resolve(REPO_ROOT, 'apps/api/node-flags.cjs');
 const PG_SERVER_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const LOG_TAIL_LINES = 200;
@@ -59,7 +60,10 @@ export async function startOwnServer(settings: OwnServerSettings): Promise<Serve
     SESSION_SECRET: 'room-bench-secret-room-bench-secret-0123456789',
     ...settings.roomEnv,
   };
-  const execArgv = settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(settings.cpuProfDir)}`] : [];
+  const profile = settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(settings.cpuProfDir)}`] : [];
+  // The flags `npm start` and the Docker image run the api with: a plain CommonJS file all three read.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const execArgv = [...(require(API_NODE_FLAGS) as string[]), ...profile];
   const child = spawn(process.execPath, [...execArgv, API_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = new OutputWatcher(child);
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
