@@ -42,7 +42,8 @@ let setup: Setup | undefined;
 let clients: SimClient[] = [];
 /** clientsByRoom[room][clientIndex]. */
 let clientsByRoom: SimClient[][] = [];
-let window = { start: 0, end: 0 };
+/** The measured window: edits sent before it are the warm-up. */
+let measuredWindow = { start: 0, end: 0 };
 const measured = samples();
 const warmup = samples();
 const sendLagMs = new SampleBuffer();
@@ -62,8 +63,8 @@ function samples() {
   return { fanoutMs: new SampleBuffer(), fanoutAtMs: new SampleBuffer(), ackMs: new SampleBuffer() };
 }
 /** Edits sent before the window opened are warm-up: counted for loss, kept out of the latency figures. */
-const samplesFor = (sentAt: number) => (sentAt < window.start ? warmup : measured);
-const inWindow = (t: number): boolean => t >= window.start && t <= window.end;
+const samplesFor = (sentAt: number) => (sentAt < measuredWindow.start ? warmup : measured);
+const inWindow = (t: number): boolean => t >= measuredWindow.start && t <= measuredWindow.end;
 
 const send = (message: FromGenerator): void => {
   process.send?.(message);
@@ -125,16 +126,16 @@ async function connectAll(message: Setup): Promise<void> {
 }
 
 function whenReady(wire: WireClient): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not synced within ${SYNC_TIMEOUT_MS} ms`)), SYNC_TIMEOUT_MS);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not synced within ${SYNC_TIMEOUT_MS} ms`)), SYNC_TIMEOUT_MS);
+  });
+  const refused = new Promise<never>((_, reject) => {
     wire.socket.on('connect_error', (error) => {
       if (REFUSALS.has(error.message)) reject(new Error(`refused: ${error.message}`));
     });
-    void wire.whenReady().then(() => {
-      clearTimeout(timer);
-      resolve();
-    });
   });
+  return Promise.race([wire.whenReady(), timeout, refused]).finally(() => clearTimeout(timer));
 }
 
 function onAck(sim: SimClient, ack: YjsAck): void {
@@ -169,7 +170,7 @@ function onUpdate(sim: SimClient, update: Uint8Array): void {
     if (inWindow(now)) counters.deliveriesInWindow++;
     const target = samplesFor(sentAt);
     target.fanoutMs.push(now - sentAt);
-    target.fanoutAtMs.push(now - window.start);
+    target.fanoutAtMs.push(now - measuredWindow.start);
   }
 }
 
@@ -183,7 +184,7 @@ async function run(startAt: number): Promise<void> {
   if (!setup) throw new Error('go before setup');
   const { rate, seconds, warmupSeconds, generatorIndex, generatorCount, drainTimeoutMs } = setup;
   const writers = clients.filter((c) => c.writer >= 0);
-  window = { start: startAt + warmupSeconds * 1000, end: startAt + (warmupSeconds + seconds) * 1000 };
+  measuredWindow = { start: startAt + warmupSeconds * 1000, end: startAt + (warmupSeconds + seconds) * 1000 };
   const totalSlots = Math.round(writers.length * rate * (warmupSeconds + seconds));
   const interval = 1000 / (writers.length * rate);
   const offset = (generatorIndex / generatorCount) * interval;
