@@ -170,7 +170,7 @@ export class RoomProvider {
 
   private readonly onConnect = (): void => {
     this.setStatus('connected');
-    this.send(syncStep1Message(this.doc), false);
+    this.send(syncStep1Message(Y.encodeStateVector(this.doc)), false);
     if (this.awareness.getLocalState() !== null) {
       this.send(awarenessMessage(this.awareness, [this.doc.clientID]), false);
     }

@@ -89,4 +89,27 @@ describe('RoomRegistry', () => {
     expect(room.doc.getMap('elements').toJSON()).toEqual(client.getMap('elements').toJSON());
     registry.release(room);
   });
+
+  it('S4: a room loaded from a snapshot alone serves it as stored, and builds its document for the first edit', async () => {
+    const { session, interviewer } = await seatedSession(app.baseUrl);
+    const writer = new Y.Doc();
+    const first = await registry.acquire(session.id);
+    for (let i = 0; i < 10; i++) first.apply(edit(writer, `before-${i}`, i), origin(interviewer.userId));
+    await first.whenWritten();
+    registry.release(first);
+    await eventually(() => first.doc.isDestroyed, 5_000, 'the room to unload');
+
+    const room = await registry.acquire(session.id);
+    expect(room.stateVector()).toEqual(Y.encodeStateVector(writer));
+    const newcomer = new Y.Doc();
+    Y.applyUpdate(newcomer, room.missingFor(Y.encodeStateVector(newcomer)));
+    expect(newcomer.getMap('elements').toJSON()).toEqual(writer.getMap('elements').toJSON());
+
+    const late = new Y.Doc();
+    Y.applyUpdate(late, Y.encodeStateAsUpdate(writer));
+    await new Promise<void>((committed) => room.apply(edit(late, 'after', 1), origin(interviewer.userId), committed));
+    const expectedKeys = [...Array.from({ length: 10 }, (_, i) => `before-${i}`), 'after'];
+    expect(Object.keys(room.doc.getMap('elements').toJSON()).sort()).toEqual(expectedKeys.sort());
+    registry.release(room);
+  });
 });

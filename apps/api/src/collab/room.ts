@@ -16,8 +16,14 @@ export interface RemoteOrigin {
  * room affinity can wrap it without changing the gateway.
  */
 export class Room {
-  readonly doc = new Y.Doc();
-  readonly awareness = new Awareness(this.doc);
+  private readonly ydoc = new Y.Doc();
+  readonly awareness = new Awareness(this.ydoc);
+  /**
+   * A loaded snapshot with nothing logged after it, not applied yet. A room is often loaded only to be
+   * looked at (a finished session opened for review): such clients are served the stored bytes, and the
+   * document is built the first time something needs it (rule S4).
+   */
+  private unapplied: { state: Uint8Array; stateVector: Uint8Array } | undefined;
   connections = 0;
   private nextSeq = 1;
   /** Highest seq known committed; every update up to it is in `doc`. */
@@ -45,10 +51,14 @@ export class Room {
   async load(): Promise<void> {
     const snapshot = await this.repository.loadSnapshot(this.sessionId);
     const tail = await this.repository.loadTail(this.sessionId, snapshot?.seq ?? 0);
-    this.doc.transact(() => {
-      if (snapshot) Y.applyUpdate(this.doc, snapshot.state);
-      for (const { update } of tail) Y.applyUpdate(this.doc, update);
-    });
+    if (snapshot && tail.length === 0) {
+      this.unapplied = { state: snapshot.state, stateVector: Y.encodeStateVectorFromUpdate(snapshot.state) };
+    } else {
+      this.ydoc.transact(() => {
+        if (snapshot) Y.applyUpdate(this.ydoc, snapshot.state);
+        for (const { update } of tail) Y.applyUpdate(this.ydoc, update);
+      });
+    }
     this.snapshotSeq = snapshot?.seq ?? 0;
     this.committedSeq = tail.at(-1)?.seq ?? this.snapshotSeq;
     this.nextSeq = this.committedSeq + 1;
@@ -58,6 +68,27 @@ export class Room {
     this.snapshotDue = this.snapshotSeq + Math.ceil(this.snapshotEvery * (0.5 + Math.random() / 2));
     this.loaded = true;
     this.compactIfDue();
+  }
+
+  /** The live document, built from the stored snapshot first if it has not been yet. */
+  get doc(): Y.Doc {
+    if (this.unapplied) {
+      const { state } = this.unapplied;
+      this.unapplied = undefined;
+      Y.applyUpdate(this.ydoc, state);
+    }
+    return this.ydoc;
+  }
+
+  /** The document's state vector (sync step 1), without building a document that is still a snapshot. */
+  stateVector(): Uint8Array {
+    return this.unapplied?.stateVector ?? Y.encodeStateVector(this.ydoc);
+  }
+
+  /** What a client whose state vector is `stateVector` lacks (sync step 2); a new client gets the snapshot as stored. */
+  missingFor(stateVector: Uint8Array): Uint8Array {
+    if (this.unapplied && Y.decodeStateVector(stateVector).size === 0) return this.unapplied.state;
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
   }
 
   get hasPendingWrites(): boolean {
@@ -133,6 +164,6 @@ export class Room {
 
   destroy(): void {
     this.awareness.destroy();
-    this.doc.destroy();
+    this.ydoc.destroy();
   }
 }

@@ -2,14 +2,26 @@ import { MESSAGE_AWARENESS, MESSAGE_SYNC } from './room-contract';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
-import { writeSyncStep1, writeUpdate } from 'y-protocols/sync';
-import type * as Y from 'yjs';
+import { messageYjsSyncStep1, messageYjsSyncStep2, writeUpdate } from 'y-protocols/sync';
 
-/** y-websocket framing: a varuint message type, then the sub-protocol's own bytes (docs/protocol.md P3). */
-export function syncStep1Message(doc: Y.Doc): Uint8Array {
+/**
+ * y-websocket framing: a varuint message type, then the sub-protocol's own bytes (docs/protocol.md P3).
+ * Sync step 1 carries a state vector: `Y.encodeStateVector(doc)`.
+ */
+export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  writeSyncStep1(encoder, doc);
+  encoding.writeVarUint(encoder, messageYjsSyncStep1);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Sync step 2: the update a peer lacks, `Y.encodeStateAsUpdate(doc, itsStateVector)`. */
+export function syncStep2Message(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
 

@@ -3,6 +3,8 @@ import {
   PROTOCOL_VERSION,
   readMessageType,
   ROOM_NAMESPACE,
+  syncStep1Message,
+  syncStep2Message,
   toBytes,
   type RoomClientToServerEvents,
   type RoomError,
@@ -10,9 +12,8 @@ import {
   type YjsAck,
 } from '@mockboard/protocol';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { io, type Socket } from 'socket.io-client';
-import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate, writeSyncStep1, writeSyncStep2 } from 'y-protocols/sync';
+import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { corkClientWrites } from './cork-client';
 
@@ -51,7 +52,8 @@ export class WireClient {
       reconnectionDelayMax: 2_000,
     });
     corkClientWrites(this.socket);
-    this.socket.on('connect', () => this.socket.emit('yjs', stateVectorMessage()));
+    // An empty state vector: the server answers with the whole room.
+    this.socket.on('connect', () => this.socket.emit('yjs', syncStep1Message(Y.encodeStateVector(new Y.Doc()))));
     this.socket.on('disconnect', () => {
       this.synced = false;
       // Acknowledgements of the lost connection never come; the next sync exchange covers their content.
@@ -97,12 +99,7 @@ export class WireClient {
     const body = decoding.readVarUint8Array(decoder);
     if (syncType === messageYjsSyncStep1) {
       // The server's state vector: answer with whatever we sent that it lacks (nothing, on first connect).
-      const reply = encoding.createEncoder();
-      encoding.writeVarUint(reply, MESSAGE_SYNC);
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, Y.mergeUpdates(this.sent));
-      writeSyncStep2(reply, doc, body);
-      this.emitWithAck(encoding.toUint8Array(reply));
+      this.emitWithAck(syncStep2Message(Y.diffUpdate(Y.mergeUpdates(this.sent), body)));
       return;
     }
     if (syncType === messageYjsSyncStep2) this.synced = true;
@@ -113,12 +110,4 @@ export class WireClient {
   private settle(): void {
     if (this.synced && this.pendingAcks === 0) this.readyWaiters.splice(0).forEach((resolve) => resolve());
   }
-}
-
-/** Sync step 1 with an empty state vector: the server answers with the whole room. */
-function stateVectorMessage(): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  writeSyncStep1(encoder, new Y.Doc());
-  return encoding.toUint8Array(encoder);
 }

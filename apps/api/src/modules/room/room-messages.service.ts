@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@mockboard/config';
-import { MESSAGE_AWARENESS, MESSAGE_SYNC, toBytes, updateMessage, type YjsAck } from '@mockboard/protocol';
+import { MESSAGE_AWARENESS, MESSAGE_SYNC, syncStep2Message, toBytes, updateMessage, type YjsAck } from '@mockboard/protocol';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import type { Socket } from 'socket.io';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
-import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate, writeSyncStep2 } from 'y-protocols/sync';
+import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { inspectUpdate, isValidStateVector } from '../../collab/yjs-update';
 import { awarenessClientIds } from './awareness-update';
@@ -54,10 +53,7 @@ export class RoomMessagesService {
     const { room } = connection;
     if (syncType === messageYjsSyncStep1) {
       if (!isValidStateVector(payload)) throw new RoomMessageError('invalid_message', 'Malformed state vector');
-      const reply = encoding.createEncoder();
-      encoding.writeVarUint(reply, MESSAGE_SYNC);
-      writeSyncStep2(reply, room.doc, payload);
-      socket.emit('yjs', encoding.toUint8Array(reply));
+      socket.emit('yjs', syncStep2Message(room.missingFor(payload)));
       return OK;
     }
     if (syncType !== messageYjsSyncStep2 && syncType !== messageYjsUpdate) {

@@ -63,7 +63,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     socket.on('yjs', (payload: unknown, ack?: unknown) => this.onYjs(socket, payload, ack));
     coalesceWrites(socket, connection.acks.flush);
     void socket.join(room.sessionId);
-    socket.emit('yjs', syncStep1Message(room.doc));
+    socket.emit('yjs', syncStep1Message(room.stateVector()));
     const present = [...room.awareness.getStates().keys()];
     if (present.length > 0) socket.emit('yjs', awarenessMessage(room.awareness, present));
   }
