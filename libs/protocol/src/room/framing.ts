@@ -2,34 +2,32 @@ import { MESSAGE_AWARENESS, MESSAGE_SYNC } from './room-contract';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
-import { messageYjsSyncStep1, messageYjsSyncStep2, writeUpdate } from 'y-protocols/sync';
+import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 
 /**
  * y-websocket framing: a varuint message type, then the sub-protocol's own bytes (docs/protocol.md P3).
- * Sync step 1 carries a state vector: `Y.encodeStateVector(doc)`.
+ * A sync message is its sub-type (step 1, step 2, update) and one byte array.
  */
-export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
+function syncMessage(syncType: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, messageYjsSyncStep1);
-  encoding.writeVarUint8Array(encoder, stateVector);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
+}
+
+/** Sync step 1 carries a state vector: `Y.encodeStateVector(doc)`. */
+export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
+  return syncMessage(messageYjsSyncStep1, stateVector);
 }
 
 /** Sync step 2: the update a peer lacks, `Y.encodeStateAsUpdate(doc, itsStateVector)`. */
 export function syncStep2Message(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, messageYjsSyncStep2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return syncMessage(messageYjsSyncStep2, update);
 }
 
 export function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return syncMessage(messageYjsUpdate, update);
 }
 
 export function awarenessMessage(awareness: Awareness, clients: number[]): Uint8Array {
