@@ -8,6 +8,7 @@ import {
   toBytes,
   type RoomClientToServerEvents,
   type RoomError,
+  type RoomHandshake,
   type RoomServerToClientEvents,
   type YjsAck,
 } from '@mockboard/protocol';
@@ -45,7 +46,7 @@ export class WireClient {
 
   constructor(private readonly options: WireClientOptions) {
     this.socket = io(`${options.url}${ROOM_NAMESPACE}`, {
-      auth: { token: options.token, sessionId: options.sessionId, protocolVersion: PROTOCOL_VERSION },
+      auth: { token: options.token, sessionId: options.sessionId, protocolVersion: PROTOCOL_VERSION } satisfies RoomHandshake,
       transports: ['websocket'],
       forceNew: true,
       reconnectionDelay: 250,
