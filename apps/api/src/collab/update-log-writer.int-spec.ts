@@ -46,10 +46,13 @@ describe('UpdateLogWriter', () => {
     const { session, interviewer } = await seatedSession(app.baseUrl);
     await Promise.all(Array.from({ length: 12_000 }, (_, i) => append(row(session.id, interviewer.userId, i + 1))));
     // Each batch is one statement in its own transaction: rows sharing an xmin were written together.
-    const batches = await app.database.db.execute<{ rows: number; first: number }>(sql`
-      select count(*)::int as rows, min(seq)::int as first from ${docUpdates}
-      where session_id = ${session.id} group by xmin order by first`);
-    const sizes = batches.rows.map((batch) => batch.rows);
+    const batches = await app.database.db
+      .select({ rows: sql<number>`count(*)::int` })
+      .from(docUpdates)
+      .where(eq(docUpdates.sessionId, session.id))
+      .groupBy(sql`xmin`)
+      .orderBy(sql`min(${docUpdates.seq})`);
+    const sizes = batches.map((batch) => batch.rows);
     expect(sizes.slice(0, 4)).toEqual([2_500, 2_500, 2_500, 2_500]);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(12_000);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(2_500);
