@@ -2,7 +2,7 @@ import { docSnapshots, docUpdates } from '@mockboard/db';
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { seatedSession } from '../../../../tests/support/session-fixture';
-import { eventually } from '../../../../tests/support/room-clients';
+import { connectedProvider, eventually } from '../../../../tests/support/room-clients';
 import { startTestApp, type TestApp } from '../../../../tests/support/test-app';
 import { RoomRegistry } from './room-registry';
 
@@ -27,6 +27,13 @@ describe('RoomRegistry', () => {
     doc.getMap('elements').set(key, value);
     doc.off('update', capture);
     return update;
+  };
+
+  /** Edits made on `doc`, written straight to the log as seqs 1..count, as a room would have logged them. */
+  const logEdits = async (sessionId: string, userId: string, doc: Y.Doc, count: number, key: (i: number) => string) => {
+    const rows = Array.from({ length: count }, (_, i) => ({ sessionId, seq: i + 1, userId, createdAt: new Date(), update: edit(doc, key(i), i) }));
+    await app.database.db.insert(docUpdates).values(rows);
+    return rows;
   };
 
   it('S6: two first connections share one load', async () => {
@@ -77,14 +84,7 @@ describe('RoomRegistry', () => {
   it('S4: loads from the log alone when there is no snapshot', async () => {
     const { session, interviewer } = await seatedSession(app.baseUrl);
     const client = new Y.Doc();
-    const rows = Array.from({ length: 30 }, (_, i) => ({
-      sessionId: session.id,
-      seq: i + 1,
-      userId: interviewer.userId,
-      createdAt: new Date(),
-      update: edit(client, `log-${i}`, i),
-    }));
-    await app.database.db.insert(docUpdates).values(rows);
+    await logEdits(session.id, interviewer.userId, client, 30, (i) => `log-${i}`);
     const room = await registry.acquire(session.id);
     expect(room.doc.getMap('elements').toJSON()).toEqual(client.getMap('elements').toJSON());
     registry.release(room);
@@ -102,7 +102,7 @@ describe('RoomRegistry', () => {
     const room = await registry.acquire(session.id);
     expect(room.stateVector()).toEqual(Y.encodeStateVector(writer));
     const newcomer = new Y.Doc();
-    Y.applyUpdate(newcomer, room.missingFor(Y.encodeStateVector(newcomer)));
+    room.missingFor(Y.encodeStateVector(newcomer)).forEach((update) => Y.applyUpdate(newcomer, update));
     expect(newcomer.getMap('elements').toJSON()).toEqual(writer.getMap('elements').toJSON());
 
     const late = new Y.Doc();
@@ -110,6 +110,35 @@ describe('RoomRegistry', () => {
     await new Promise<void>((committed) => room.apply(edit(late, 'after', 1), origin(interviewer.userId), committed));
     const expectedKeys = [...Array.from({ length: 10 }, (_, i) => `before-${i}`), 'after'];
     expect(Object.keys(room.doc.getMap('elements').toJSON()).sort()).toEqual(expectedKeys.sort());
+    registry.release(room);
+  });
+
+  it.each([
+    ['stored with it', true],
+    ['computed on load (a snapshot older than migration 0003)', false],
+  ])('S4: a room loaded from a snapshot and a tail, state vector %s, serves a newcomer the whole document and keeps it on the first edit', async (_, storedVector) => {
+    const { session, interviewer } = await seatedSession(app.baseUrl);
+    const writer = new Y.Doc();
+    const rows = await logEdits(session.id, interviewer.userId, writer, 30, (i) => `k${i % 12}`);
+    const atSnapshot = new Y.Doc();
+    rows.slice(0, 20).forEach((row) => Y.applyUpdate(atSnapshot, row.update));
+    await app.database.db.insert(docSnapshots).values({
+      sessionId: session.id,
+      seq: 20,
+      state: Y.encodeStateAsUpdate(atSnapshot),
+      stateVector: storedVector ? Y.encodeStateVector(atSnapshot) : null,
+    });
+
+    const newcomer = await connectedProvider(app.baseUrl, session.id, interviewer.token);
+    const expected = writer.getMap('elements').toJSON();
+    await eventually(() => JSON.stringify(newcomer.doc.getMap('elements').toJSON()) === JSON.stringify(expected), 5_000, 'the tail after the snapshot');
+    const room = await registry.acquire(session.id);
+    expect(room.stateVector()).toEqual(Y.encodeStateVector(writer));
+
+    newcomer.doc.getMap('elements').set('after', 1);
+    await newcomer.whenAcked();
+    expect(room.doc.getMap('elements').toJSON()).toEqual({ ...expected, after: 1 });
+    newcomer.destroy();
     registry.release(room);
   });
 });

@@ -2,12 +2,21 @@ import { Logger } from '@nestjs/common';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { UpdateLogRepository } from './update-log.repository';
+import { stateVectorAfter } from './yjs-update';
 import type { UpdateLogWriter } from './update-log-writer';
 
 /** Origin of updates applied by the server on behalf of a client, so observers can tell them apart. */
 export interface RemoteOrigin {
   socketId: string;
   userId: string;
+}
+
+/** A snapshot and the log after it as loaded; the merged tail is kept once a client has needed it. */
+interface StoredState {
+  state: Uint8Array;
+  tail: Uint8Array[];
+  stateVector: Uint8Array;
+  mergedTail?: Uint8Array;
 }
 
 /**
@@ -19,11 +28,12 @@ export class Room {
   private readonly ydoc = new Y.Doc();
   readonly awareness = new Awareness(this.ydoc);
   /**
-   * A loaded snapshot with nothing logged after it, not applied yet. A room is often loaded only to be
-   * looked at (a finished session opened for review): such clients are served the stored bytes, and the
-   * document is built the first time something needs it (rule S4).
+   * A loaded snapshot and the log after it, not applied yet. A room is often loaded only to be looked at
+   * (a finished session opened for review), and building the document is most of what a load costs: new
+   * clients are served the stored bytes, and the document is built the first time something needs it
+   * (rule S4).
    */
-  private unapplied: { state: Uint8Array; stateVector: Uint8Array } | undefined;
+  private unapplied: StoredState | undefined;
   connections = 0;
   private nextSeq = 1;
   /** Highest seq known committed; every update up to it is in `doc`. */
@@ -47,48 +57,59 @@ export class Room {
     this.awareness.setLocalState(null);
   }
 
-  /** Snapshot, then the log after it, applied in one transaction (rule S4). */
+  /** Snapshot, then the log after it, read in one go and applied when first needed (rule S4). */
   async load(): Promise<void> {
     const snapshot = await this.repository.loadSnapshot(this.sessionId);
     const tail = await this.repository.loadTail(this.sessionId, snapshot?.seq ?? 0);
-    if (snapshot && tail.length === 0) {
-      this.unapplied = { state: snapshot.state, stateVector: Y.encodeStateVectorFromUpdate(snapshot.state) };
+    const updates = tail.map((row) => row.update);
+    // Without a snapshot, or behind a tail longer than one compaction interval (compaction kept failing),
+    // merging the log for a client would cost more than building the document: build it now.
+    if (snapshot && updates.length <= this.snapshotEvery) {
+      const snapshotVector = snapshot.stateVector ?? Y.encodeStateVectorFromUpdate(snapshot.state);
+      this.unapplied = { state: snapshot.state, tail: updates, stateVector: stateVectorAfter(snapshotVector, updates) };
     } else {
-      this.ydoc.transact(() => {
-        if (snapshot) Y.applyUpdate(this.ydoc, snapshot.state);
-        for (const { update } of tail) Y.applyUpdate(this.ydoc, update);
-      });
+      this.build(snapshot?.state, updates);
     }
     this.snapshotSeq = snapshot?.seq ?? 0;
     this.committedSeq = tail.at(-1)?.seq ?? this.snapshotSeq;
     this.nextSeq = this.committedSeq + 1;
     // Rooms loaded together (every room after a restart, say) would otherwise all compact at the same
     // moment, and encoding hundreds of documents in one go stalls the event loop: the first snapshot
-    // comes after a random half to whole interval, the next ones every interval from there.
+    // comes after a random half to whole interval, the next ones every interval from there. It is not
+    // taken here even when due, as that would build the document the load just avoided building: the
+    // next commit, or the unload, takes it.
     this.snapshotDue = this.snapshotSeq + Math.ceil(this.snapshotEvery * (0.5 + Math.random() / 2));
     this.loaded = true;
-    this.compactIfDue();
   }
 
-  /** The live document, built from the stored snapshot first if it has not been yet. */
+  /** The live document, built from what was loaded first if it has not been yet. */
   get doc(): Y.Doc {
     if (this.unapplied) {
-      const { state } = this.unapplied;
+      const { state, tail } = this.unapplied;
       this.unapplied = undefined;
-      Y.applyUpdate(this.ydoc, state);
+      this.build(state, tail);
     }
     return this.ydoc;
   }
 
-  /** The document's state vector (sync step 1), without building a document that is still a snapshot. */
+  /** The document's state vector (sync step 1), without building a document that is still as loaded. */
   stateVector(): Uint8Array {
     return this.unapplied?.stateVector ?? Y.encodeStateVector(this.ydoc);
   }
 
-  /** What a client whose state vector is `stateVector` lacks (sync step 2); a new client gets the snapshot as stored. */
-  missingFor(stateVector: Uint8Array): Uint8Array {
-    if (this.unapplied && Y.decodeStateVector(stateVector).size === 0) return this.unapplied.state;
-    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  /**
+   * What a client whose state vector is `stateVector` lacks, as updates to send in order: the first answers
+   * its sync step 1, any other follows as an update message. A new client of a room still as loaded gets
+   * the snapshot as stored, then the log after it merged into one update.
+   */
+  missingFor(stateVector: Uint8Array): [Uint8Array, ...Uint8Array[]] {
+    const stored = this.unapplied;
+    if (stored && Y.decodeStateVector(stateVector).size === 0) {
+      if (stored.tail.length === 0) return [stored.state];
+      stored.mergedTail ??= Y.mergeUpdates(stored.tail);
+      return [stored.state, stored.mergedTail];
+    }
+    return [Y.encodeStateAsUpdate(this.doc, stateVector)];
   }
 
   get hasPendingWrites(): boolean {
@@ -137,7 +158,8 @@ export class Room {
     const seq = this.committedSeq;
     if (seq === this.snapshotSeq) return Promise.resolve();
     const state = Y.encodeStateAsUpdate(this.doc);
-    const storing = this.repository.writeSnapshot(this.sessionId, { seq, state }).then(
+    const stateVector = Y.encodeStateVector(this.ydoc);
+    const storing = this.repository.writeSnapshot(this.sessionId, { seq, state, stateVector }).then(
       () => {
         this.snapshotSeq = Math.max(this.snapshotSeq, seq);
         this.snapshotDue = this.snapshotSeq + this.snapshotEvery;
@@ -160,6 +182,13 @@ export class Room {
   /** Off the hot path: a failed snapshot is logged and retried at the next trigger or unload. */
   private compactIfDue(): void {
     if (this.committedSeq >= this.snapshotDue) void this.store().catch(() => undefined);
+  }
+
+  private build(snapshot: Uint8Array | undefined, tail: readonly Uint8Array[]): void {
+    this.ydoc.transact(() => {
+      if (snapshot) Y.applyUpdate(this.ydoc, snapshot);
+      for (const update of tail) Y.applyUpdate(this.ydoc, update);
+    });
   }
 
   destroy(): void {

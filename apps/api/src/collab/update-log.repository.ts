@@ -14,6 +14,8 @@ export interface LoggedUpdate {
 export interface Snapshot {
   seq: number;
   state: Uint8Array;
+  /** Null for snapshots stored before state vectors were kept. */
+  stateVector: Uint8Array | null;
 }
 
 @Injectable()
@@ -41,7 +43,7 @@ export class UpdateLogRepository {
 
   async loadSnapshot(sessionId: string): Promise<Snapshot | undefined> {
     const [row] = await this.database.db
-      .select({ seq: docSnapshots.seq, state: docSnapshots.state })
+      .select({ seq: docSnapshots.seq, state: docSnapshots.state, stateVector: docSnapshots.stateVector })
       .from(docSnapshots)
       .where(eq(docSnapshots.sessionId, sessionId))
       .limit(1);
@@ -61,6 +63,6 @@ export class UpdateLogRepository {
     await this.database.db
       .insert(docSnapshots)
       .values({ sessionId, ...snapshot, updatedAt })
-      .onConflictDoUpdate({ target: docSnapshots.sessionId, set: { seq: snapshot.seq, state: snapshot.state, updatedAt } });
+      .onConflictDoUpdate({ target: docSnapshots.sessionId, set: { seq: snapshot.seq, state: snapshot.state, stateVector: snapshot.stateVector, updatedAt } });
   }
 }

@@ -23,3 +23,31 @@ export function isValidStateVector(stateVector: Uint8Array): boolean {
     return false;
   }
 }
+
+/**
+ * The state vector of a document whose vector is `base` once `updates` are applied in order, read from
+ * the updates without building the document. A struct Yjs would hold back as pending (a gap in its
+ * client's clock, or something it refers to not there yet) stops that client's count for the rest of the
+ * update, so the result may claim less than the document would hold but never more: a client asked for
+ * too little could leave the server missing edits, one asked for too much only resends a few.
+ */
+export function stateVectorAfter(base: Uint8Array, updates: readonly Uint8Array[]): Uint8Array {
+  const clocks = Y.decodeStateVector(base);
+  const has = (id: Y.ID | null): boolean => id === null || id.clock < (clocks.get(id.client) ?? 0);
+  for (const update of updates) {
+    const stopped = new Set<number>();
+    for (const struct of Y.decodeUpdate(update).structs) {
+      const { client, clock } = struct.id;
+      if (stopped.has(client)) continue;
+      const known = clocks.get(client) ?? 0;
+      const follows =
+        !(struct instanceof Y.Skip) &&
+        clock <= known &&
+        (!(struct instanceof Y.Item) ||
+          (has(struct.origin) && has(struct.rightOrigin) && (!(struct.parent instanceof Y.ID) || has(struct.parent))));
+      if (!follows) stopped.add(client);
+      else clocks.set(client, Math.max(known, clock + struct.length));
+    }
+  }
+  return Y.encodeStateVector(clocks);
+}

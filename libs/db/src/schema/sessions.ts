@@ -68,6 +68,11 @@ export const docSnapshots = pgTable('doc_snapshots', {
     .references(() => interviewSessions.id, { onDelete: 'cascade' }),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   state: bytea('state').notNull(),
+  /**
+   * The state vector of `state`, so a room can open the sync exchange without decoding the whole snapshot.
+   * Null for snapshots written before it was kept: those compute it on load.
+   */
+  stateVector: bytea('state_vector'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

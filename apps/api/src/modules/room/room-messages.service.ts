@@ -53,7 +53,9 @@ export class RoomMessagesService {
     const { room } = connection;
     if (syncType === messageYjsSyncStep1) {
       if (!isValidStateVector(payload)) throw new RoomMessageError('invalid_message', 'Malformed state vector');
-      socket.emit('yjs', syncStep2Message(room.missingFor(payload)));
+      const [answer, ...following] = room.missingFor(payload);
+      socket.emit('yjs', syncStep2Message(answer));
+      for (const update of following) socket.emit('yjs', updateMessage(update));
       return OK;
     }
     if (syncType !== messageYjsSyncStep2 && syncType !== messageYjsUpdate) {
