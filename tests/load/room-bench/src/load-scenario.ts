@@ -15,6 +15,7 @@ const ELEMENT_IDS = 1_000;
 /** The server allows 120 messages/s per socket (burst 240); staying under it means no refusals. */
 const PER_SOCKET_RATE = 100;
 const CHUNK = 50;
+const WHOLE_DOC_WAIT_MS = 2_000;
 /** Places the worst-case tail; the bench starts its server with this ROOM_SNAPSHOT_EVERY (an external one must match). */
 export const SNAPSHOT_EVERY = 500;
 const UNLOAD_WAIT_MS = 30_000;
@@ -86,7 +87,7 @@ export async function runLoad(server: ServerHandle, options: BenchOptions, sampl
     for (let i = 0; i < options.loadRepeats; i++) {
       if (unloaded !== undefined) unloadConfirmed = (unloadConfirmed ?? true) && unloaded;
       await prepare?.();
-      const timing = await freshLoad(connect);
+      const timing = await freshLoad(connect, expected);
       syncMs.push(timing.syncMs);
       connectMs.push(timing.connectMs);
       matches &&= timing.digest === expected;
@@ -104,7 +105,12 @@ export async function runLoad(server: ServerHandle, options: BenchOptions, sampl
     variants.push(
       await measure(`snapshot + ${worstTail}-update tail`, true, `worst case for ROOM_SNAPSHOT_EVERY=${SNAPSHOT_EVERY}`, () =>
         withPgClient(db, (c) =>
-          c.query('update doc_snapshots set seq = $2, state = $3 where session_id = $1', [sessionId, options.loadUpdates - worstTail, state]),
+          c.query('update doc_snapshots set seq = $2, state = $3, state_vector = $4 where session_id = $1', [
+            sessionId,
+            options.loadUpdates - worstTail,
+            state,
+            Y.encodeStateVectorFromUpdate(state),
+          ]),
         ).then(() => undefined),
       ),
     );
@@ -178,7 +184,7 @@ async function pushUpdates(connect: () => RoomProvider, updates: number, writerC
   return { writers, ackMs: ackMs.toArray(), failures, digest: docDigest(first.doc), stateBytes: Y.encodeStateAsUpdate(first.doc).byteLength };
 }
 
-async function freshLoad(connect: () => RoomProvider) {
+async function freshLoad(connect: () => RoomProvider, expected: string) {
   const started = performance.now();
   const provider = connect();
   let connectedAt = NaN;
@@ -186,8 +192,26 @@ async function freshLoad(connect: () => RoomProvider) {
     if (status === 'connected' && Number.isNaN(connectedAt)) connectedAt = performance.now();
   });
   await whenReady(provider, 30_000);
+  // A room serves a newcomer its snapshot in sync step 2 and the log after it right behind: the time runs
+  // until the document is whole, or the digest mismatch is reported.
+  await untilDigest(provider.doc, expected, WHOLE_DOC_WAIT_MS);
   const syncMs = performance.now() - started;
   return { provider, syncMs, connectMs: connectedAt - started, digest: docDigest(provider.doc) };
+}
+
+async function untilDigest(doc: Y.Doc, expected: string, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (docDigest(doc) !== expected && performance.now() < deadline) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, deadline - performance.now());
+      function done(): void {
+        clearTimeout(timer);
+        doc.off('update', done);
+        resolve();
+      }
+      doc.on('update', done);
+    });
+  }
 }
 
 async function measureWarm(connect: () => RoomProvider, repeats: number, expected: string): Promise<LoadVariant> {
@@ -196,7 +220,7 @@ async function measureWarm(connect: () => RoomProvider, repeats: number, expecte
   const connectMs: number[] = [];
   let matches = true;
   for (let i = 0; i < repeats; i++) {
-    const timing = await freshLoad(connect);
+    const timing = await freshLoad(connect, expected);
     syncMs.push(timing.syncMs);
     connectMs.push(timing.connectMs);
     matches &&= timing.digest === expected;

@@ -108,7 +108,7 @@ export function printLoad(r: LoadReport): FloorVerdict {
   );
   console.log(
     pad([
-      ['fresh client, connect -> synced', 'median', 'max', 'connect median', 'runs', 'equal doc', 'unload seen'],
+      ['fresh client, connect -> whole doc', 'median', 'max', 'connect median', 'runs', 'equal doc', 'unload seen'],
       ...r.variants.map((v) => [
         `${v.name}${v.floor ? '' : ' (info)'}`,
         ms(v.median),
