@@ -1,4 +1,4 @@
-import { CONNECT_REFUSALS, type YjsAck } from '@mockboard/protocol';
+import type { YjsAck } from '@mockboard/protocol';
 import * as Y from 'yjs';
 import type { FromGenerator, GeneratorResult, LatencySamples, RoomOutcome, ToGenerator } from './fanout-messages';
 import { countMissing, docDigest, nowMs, parseEditKey, prepareEdits, type PreparedEdit } from './room-doc';
@@ -36,7 +36,6 @@ interface SimClient {
 
 const CONNECT_CONCURRENCY = 25;
 const SYNC_TIMEOUT_MS = 60_000;
-const REFUSALS = new Set<string>(CONNECT_REFUSALS);
 
 let setup: Setup | undefined;
 let clients: SimClient[] = [];
@@ -130,12 +129,7 @@ function whenReady(wire: WireClient): Promise<void> {
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`not synced within ${SYNC_TIMEOUT_MS} ms`)), SYNC_TIMEOUT_MS);
   });
-  const refused = new Promise<never>((_, reject) => {
-    wire.socket.on('connect_error', (error) => {
-      if (REFUSALS.has(error.message)) reject(new Error(`refused: ${error.message}`));
-    });
-  });
-  return Promise.race([wire.whenReady(), timeout, refused]).finally(() => clearTimeout(timer));
+  return Promise.race([wire.whenReady(), timeout]).finally(() => clearTimeout(timer));
 }
 
 function onAck(sim: SimClient, ack: YjsAck): void {
@@ -234,7 +228,7 @@ function edit(client: SimClient, due: number): void {
   const t = nowMs();
   sendLagMs.push(t - due);
   client.sentAt[client.seq] = t;
-  if (client.wire.socket.connected) client.unacked.push(t);
+  if (client.wire.connected) client.unacked.push(t);
   client.wire.send(prepared.message, prepared.update);
   client.seq++;
   counters.sent++;
