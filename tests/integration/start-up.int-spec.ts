@@ -1,10 +1,11 @@
-import type { AuthResponse } from '@mockboard/protocol';
+import type { AuthResponse, SessionView, YjsAck } from '@mockboard/protocol';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnApi, waitForHealthy } from '../support/api-process';
 import { freePort } from '@mockboard/testing';
 import { requestJson } from '../support/http';
+import { connectedProvider } from '../support/room-clients';
 import { TEST_REDIS_URL } from '../support/test-run';
 
 describe('starting the built server', () => {
@@ -32,6 +33,21 @@ describe('starting the built server', () => {
       expect(me.body.user.email).toBe('pglite@example.test');
       const health = await requestJson(api.baseUrl, '/api/health');
       expect(health.body).toMatchObject({ status: 'ok', db: 'ok' });
+
+      // The room's update log on PGlite: an edit is acknowledged only once committed there (a failing
+      // insert is retried, never acknowledged).
+      const session = await requestJson<SessionView>(api.baseUrl, '/api/sessions', {
+        token: registered.body.token,
+        body: { problemSlug: 'video-recommendation' },
+      });
+      const provider = await connectedProvider(api.baseUrl, session.body.id, registered.body.token);
+      const acks: YjsAck[] = [];
+      provider.on('ack', (ack) => acks.push(ack));
+      provider.doc.getMap('elements').set('on-pglite', { version: 1 });
+      await provider.whenAcked();
+      provider.destroy();
+      expect(acks.length).toBeGreaterThan(0);
+      expect(acks.filter((ack) => !ack.ok)).toEqual([]);
     } finally {
       await api.stop();
     }

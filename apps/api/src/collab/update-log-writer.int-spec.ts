@@ -42,6 +42,21 @@ describe('UpdateLogWriter', () => {
     expect(await loggedSeqs(session.id)).toHaveLength(1_300);
   });
 
+  it('S2: stores each row as appended: its bytes, author and server time', async () => {
+    const { session, interviewer } = await seatedSession(app.baseUrl);
+    // Updates of different lengths (one empty) in one batch: each must come back with its own bytes.
+    const rows: LoggedUpdate[] = [0, 1, 300, 7, 70_000].map((length, i) => ({
+      sessionId: session.id,
+      seq: i + 1,
+      userId: i === 3 ? null : interviewer.userId,
+      createdAt: new Date(Date.UTC(2026, 10, 21, 9, 30, i, 123 + i)),
+      update: Uint8Array.from({ length }, (_, b) => (b * 31 + i) % 256),
+    }));
+    await Promise.all(rows.map(append));
+    const stored = await app.database.db.select().from(docUpdates).where(eq(docUpdates.sessionId, session.id)).orderBy(docUpdates.seq);
+    expect(stored.map((r) => ({ ...r, update: Buffer.from(r.update) }))).toEqual(rows.map((r) => ({ ...r, update: Buffer.from(r.update) })));
+  });
+
   it('S2: a backlog goes out in larger batches, shared among the free slots and capped at 2,500 rows', async () => {
     const { session, interviewer } = await seatedSession(app.baseUrl);
     await Promise.all(Array.from({ length: 12_000 }, (_, i) => append(row(session.id, interviewer.userId, i + 1))));
