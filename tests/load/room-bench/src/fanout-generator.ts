@@ -4,6 +4,7 @@ import type { FromGenerator, GeneratorResult, LatencySamples, RoomOutcome, ToGen
 import { countMissing, docDigest, nowMs, parseEditKey, prepareEdits, type PreparedEdit } from './room-doc';
 import { mapLimit } from './setup';
 import { SampleBuffer } from './stats';
+import { setOwnNice } from './process-priority';
 import { WireClient } from './wire-client';
 
 /**
@@ -26,6 +27,8 @@ interface SimClient {
   seq: number;
   /** When each edit was handed to the socket, by seq. */
   sentAt: Float64Array;
+  /** When each edit was due by the schedule, by seq: later than this is the generator's own lag. */
+  dueAt: Float64Array;
   /** Send times of edits awaiting their acknowledgement; acks arrive in send order on one socket. */
   unacked: number[];
   /** Updates received from the server, applied to a document only after the run. */
@@ -59,7 +62,7 @@ const ackFailures: Record<string, number> = {};
 const roomErrors: Record<string, number> = {};
 
 function samples() {
-  return { fanoutMs: new SampleBuffer(), fanoutAtMs: new SampleBuffer(), ackMs: new SampleBuffer() };
+  return { fanoutMs: new SampleBuffer(), fanoutFromDueMs: new SampleBuffer(), fanoutAtMs: new SampleBuffer(), ackMs: new SampleBuffer() };
 }
 /** Edits sent before the window opened are warm-up: counted for loss, kept out of the latency figures. */
 const samplesFor = (sentAt: number) => (sentAt < measuredWindow.start ? warmup : measured);
@@ -82,6 +85,7 @@ process.on('disconnect', () => process.exit(0));
 
 async function connectAll(message: Setup): Promise<void> {
   setup = message;
+  setOwnNice(message.nice);
   const editsPerWriter = Math.ceil(message.rate * (message.warmupSeconds + message.seconds));
   const plan = message.rooms.flatMap((room, roomIndex) =>
     room.clients.map((client, clientIndex) => ({ room, roomIndex, client, clientIndex })),
@@ -112,6 +116,7 @@ async function connectAll(message: Setup): Promise<void> {
       edits,
       seq: 0,
       sentAt: new Float64Array(edits.length),
+      dueAt: new Float64Array(edits.length),
       unacked: [],
       received: [],
       arrived: new Map(),
@@ -164,6 +169,7 @@ function onUpdate(sim: SimClient, update: Uint8Array): void {
     if (inWindow(now)) counters.deliveriesInWindow++;
     const target = samplesFor(sentAt);
     target.fanoutMs.push(now - sentAt);
+    target.fanoutFromDueMs.push(now - (author.dueAt[edit.seq] as number));
     target.fanoutAtMs.push(now - measuredWindow.start);
   }
 }
@@ -219,7 +225,12 @@ async function run(startAt: number): Promise<void> {
 }
 
 function toArrays(buffers: ReturnType<typeof samples>): LatencySamples {
-  return { fanoutMs: buffers.fanoutMs.toArray(), fanoutAtMs: buffers.fanoutAtMs.toArray(), ackMs: buffers.ackMs.toArray() };
+  return {
+    fanoutMs: buffers.fanoutMs.toArray(),
+    fanoutFromDueMs: buffers.fanoutFromDueMs.toArray(),
+    fanoutAtMs: buffers.fanoutAtMs.toArray(),
+    ackMs: buffers.ackMs.toArray(),
+  };
 }
 
 function edit(client: SimClient, due: number): void {
@@ -228,6 +239,7 @@ function edit(client: SimClient, due: number): void {
   const t = nowMs();
   sendLagMs.push(t - due);
   client.sentAt[client.seq] = t;
+  client.dueAt[client.seq] = due;
   if (client.wire.connected) client.unacked.push(t);
   client.wire.send(prepared.message, prepared.update);
   client.seq++;

@@ -13,6 +13,8 @@ export type ToGenerator =
       seconds: number;
       generatorIndex: number;
       generatorCount: number;
+      /** Set before connecting, for the generator's whole life. */
+      nice: number;
       drainTimeoutMs: number;
     }
   | { type: 'go'; startAt: number }
@@ -60,6 +62,8 @@ export interface GeneratorResult {
 export interface LatencySamples {
   /** Edit -> arrival at another client of the room, ms, one per delivery. */
   fanoutMs: Float64Array;
+  /** The same from when the edit was due by the schedule: includes the generator's own send lag. */
+  fanoutFromDueMs: Float64Array;
   /** When each fan-out sample arrived, ms after the measured window opened. */
   fanoutAtMs: Float64Array;
   /** Edit -> commit acknowledgement, ms, one per acked edit. */

@@ -27,10 +27,12 @@ export interface FanoutReport extends SummedCounters {
   seconds: number;
   warmupSeconds: number;
   generators: number;
+  generatorNice: number;
   setupMs: number;
   connectMs: number;
   throughput: { sentPerSec: number; ackedPerSec: number; deliveriesPerSec: number };
   fanout: LatencySummary;
+  fanoutFromDue: LatencySummary;
   fanoutP99BySecond: number[];
   ack: LatencySummary;
   warmup: { fanout: LatencySummary; ack: LatencySummary };
@@ -62,7 +64,7 @@ export async function runFanout(server: ServerHandle, options: BenchOptions, sam
   const generatorCount = Math.min(options.workers, rooms.length);
   const generators = Array.from({ length: generatorCount }, (_, i) => startGenerator(i, sampler, options.generatorCpuProf));
   const share = (i: number): BenchRoom[] => rooms.filter((_, r) => r % generatorCount === i);
-  console.log(`fan-out: connecting ${rooms.length * options.clients} clients from ${generatorCount} generator process(es) ...`);
+  console.log(`fan-out: connecting ${rooms.length * options.clients} clients from ${generatorCount} generator process(es) at nice ${options.generatorNice} ...`);
   const ready = await withTimeout(
     Promise.all(
       generators.map((g, i) => {
@@ -75,6 +77,7 @@ export async function runFanout(server: ServerHandle, options: BenchOptions, sam
           seconds: options.seconds,
           generatorIndex: i,
           generatorCount,
+          nice: options.generatorNice,
           drainTimeoutMs: DRAIN_TIMEOUT_MS,
               });
         return g.next('ready');
@@ -113,6 +116,7 @@ export async function runFanout(server: ServerHandle, options: BenchOptions, sam
     seconds: options.seconds,
     warmupSeconds: options.warmup,
     generators: generatorCount,
+    generatorNice: options.generatorNice,
     setupMs,
     connectMs,
     ...aggregate(results, options.seconds),
@@ -143,6 +147,7 @@ function aggregate(results: GeneratorResult[], seconds: number) {
       deliveriesPerSec: sum((r) => r.deliveriesInWindow) / seconds,
     },
     fanout: summarise(concatSamples(results.map((r) => r.measured.fanoutMs))),
+    fanoutFromDue: summarise(concatSamples(results.map((r) => r.measured.fanoutFromDueMs))),
     fanoutP99BySecond: p99BySecond(
       concatSamples(results.map((r) => r.measured.fanoutMs)),
       concatSamples(results.map((r) => r.measured.fanoutAtMs)),

@@ -13,6 +13,8 @@ export interface BenchOptions {
   warmup: number;
   /** Load-generator processes the fan-out clients are spread over. */
   workers: number;
+  /** The generators' nice value: above 0, they yield the CPU to the server when both want it. */
+  generatorNice: number;
   /** Target an already running server instead of starting one. */
   url: string | undefined;
   /** Its process id, for CPU and RSS sampling. */
@@ -41,6 +43,7 @@ const HELP = `Usage: npm run bench:room -- [options]
   --seconds N              length of the measured edit phase (default 20)
   --warmup S               editing at the same rate before it, checked for loss but not timed (default 5; 0 for none)
   --workers N              load-generator processes for the fan-out clients (default 2)
+  --generator-nice N       their nice value, 0-19 (default 10: on a shared machine they yield to the server; 0 to compete equally)
   --url URL                use a running server instead of starting one
   --pid N                  that server's process id, for CPU/RSS sampling
   --database-url URL       that server's database, for the persisted-log checks
@@ -65,6 +68,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       seconds: { type: 'string', default: '20' },
       warmup: { type: 'string', default: '5' },
       workers: { type: 'string', default: '2' },
+      'generator-nice': { type: 'string', default: '10' },
       url: { type: 'string' },
       pid: { type: 'string' },
       'database-url': { type: 'string' },
@@ -92,6 +96,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     seconds: positiveNumber('seconds', values.seconds),
     warmup: nonNegativeNumber('warmup', values.warmup),
     workers: positiveInt('workers', values.workers),
+    generatorNice: intInRange('generator-nice', values['generator-nice'], 0, 19),
     url: values.url?.replace(/\/$/, ''),
     pid: values.pid === undefined ? undefined : positiveInt('pid', values.pid),
     databaseUrl: values['database-url'],
@@ -119,8 +124,14 @@ function defaultTimeout(o: BenchOptions): number {
 }
 
 function positiveInt(name: string, raw: string, min = 1): number {
+  return intInRange(name, raw, min, Number.MAX_SAFE_INTEGER);
+}
+
+function intInRange(name: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer >= ${min}, not "${raw}"`);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`--${name} must be an integer ${max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`}, not "${raw}"`);
+  }
   return value;
 }
 

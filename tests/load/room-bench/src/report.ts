@@ -46,7 +46,7 @@ export function printFanout(r: FanoutReport): FloorVerdict {
   if (r.observersPerRoom > 0) {
     console.log(`   ${r.writersPerRoom} writers per room (interviewer, candidate); ${r.observersPerRoom} observer(s) per room only read.`);
   }
-  console.log(`   ${writers} writing clients, ${r.generators} generator process(es); setup ${int(r.setupMs)} ms, connect ${int(r.connectMs)} ms`);
+  console.log(`   ${writers} writing clients, ${r.generators} generator process(es) at nice ${r.generatorNice}; setup ${int(r.setupMs)} ms, connect ${int(r.connectMs)} ms`);
   console.log(
     pad([
       ['throughput', 'per second', 'total'],
@@ -61,6 +61,7 @@ export function printFanout(r: FanoutReport): FloorVerdict {
       latencyRow('fan-out (edit -> other client)', r.fanout),
       latencyRow('ack (edit -> commit ack)', r.ack),
       latencyRow('generator send lag', r.sendLag),
+      latencyRow('fan-out from the schedule (lag included)', r.fanoutFromDue),
       latencyRow(`warm-up fan-out (first ${r.warmupSeconds} s, not above)`, r.warmup.fanout),
       latencyRow('warm-up ack', r.warmup.ack),
     ]),
