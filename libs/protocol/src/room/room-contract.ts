@@ -20,6 +20,9 @@ export interface RoomError {
 /** The acknowledgement of a `yjs` message sent with a callback (rule P5). */
 export type YjsAck = { ok: true } | { ok: false; error: RoomErrorCode | 'storage_failed' };
 
+/** Applied, and for an update, committed: one shared object, as every acknowledgement on the hot path is this one. */
+export const ACK_OK: YjsAck = Object.freeze({ ok: true });
+
 export const roomHandshakeSchema = z.object({
   token: z.string().min(1).max(512).optional(),
   sessionId: z.string().uuid(),

@@ -1,8 +1,6 @@
-import type { YjsAck } from '@mockboard/protocol';
+import { ACK_OK, type YjsAck } from '@mockboard/protocol';
 
 type Reply = (ack: YjsAck) => void;
-
-const COMMITTED: YjsAck = { ok: true };
 
 /**
  * Commit acknowledgements for one client, held back briefly so they ride along with the next message
@@ -20,7 +18,7 @@ export class DelayedAcks {
   /** Called on commit; a commit may complete after its client left, and then there is no one to tell. */
   add(reply: Reply): void {
     if (this.cancelled) return;
-    if (this.delayMs === 0) return reply(COMMITTED);
+    if (this.delayMs === 0) return reply(ACK_OK);
     this.pending.push(reply);
     this.timer ??= setTimeout(this.flush, this.delayMs);
   }
@@ -32,7 +30,7 @@ export class DelayedAcks {
     this.timer = undefined;
     const replies = this.pending;
     this.pending = [];
-    for (const reply of replies) reply(COMMITTED);
+    for (const reply of replies) reply(ACK_OK);
   };
 
   /** The client is gone: nothing left to tell it. */

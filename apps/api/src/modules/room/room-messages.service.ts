@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@mockboard/config';
-import { MESSAGE_AWARENESS, MESSAGE_SYNC, syncStep2Message, toBytes, updateMessage, type YjsAck } from '@mockboard/protocol';
+import { ACK_OK, MESSAGE_AWARENESS, MESSAGE_SYNC, syncStep2Message, toBytes, updateMessage, type YjsAck } from '@mockboard/protocol';
 import * as decoding from 'lib0/decoding';
 import type { Socket } from 'socket.io';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
@@ -10,8 +10,6 @@ import { inspectUpdate, isValidStateVector } from '../../collab/yjs-update';
 import { awarenessClientIds } from './awareness-update';
 import type { RoomConnection } from './room-connection';
 import { RoomMessageError } from './room-errors';
-
-const OK: YjsAck = { ok: true };
 
 /**
  * Handles one `yjs` message: validates it completely before anything is applied (rule P7), answers sync
@@ -56,7 +54,7 @@ export class RoomMessagesService {
       const [answer, ...following] = room.missingFor(payload);
       socket.emit('yjs', syncStep2Message(answer));
       for (const update of following) socket.emit('yjs', updateMessage(update));
-      return OK;
+      return ACK_OK;
     }
     if (syncType !== messageYjsSyncStep2 && syncType !== messageYjsUpdate) {
       throw new RoomMessageError('invalid_message', `Unknown sync message type ${syncType}`);
@@ -64,7 +62,7 @@ export class RoomMessagesService {
     const inspected = inspectUpdate(payload);
     if (!inspected.ok) throw new RoomMessageError('invalid_message', `Not a valid Yjs update: ${inspected.reason}`);
     // An observer's step 2 answers our step 1 and normally carries nothing: that is not a write.
-    if (inspected.empty) return OK;
+    if (inspected.empty) return ACK_OK;
     if (!connection.canWrite) throw new RoomMessageError('read_only', 'Observers cannot edit the board');
     room.apply(payload, { socketId: socket.id, userId: connection.userId }, onCommitted);
     // An update message is forwarded as received; a step 2 answered our step 1, so it is re-framed as an update.
@@ -86,7 +84,7 @@ export class RoomMessagesService {
       else connection.awarenessClients.add(clientId);
     }
     socket.to(connection.room.sessionId).emit('yjs', message);
-    return OK;
+    return ACK_OK;
   }
 }
 
