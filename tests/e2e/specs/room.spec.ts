@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 
 /**
@@ -49,7 +50,7 @@ async function drawRectangle(page: Page, x: number, y: number): Promise<void> {
   await page.mouse.up();
 }
 
-test('interviewer and candidate draw on one board, live, and it survives a reload', async ({ browser }) => {
+test('interviewer and candidate draw on one board, live; undo is per person; the board exports and survives a reload', async ({ browser }) => {
   const offsite: string[] = [];
 
   // The interviewer signs up and creates a session from the dashboard.
@@ -99,13 +100,37 @@ test('interviewer and candidate draw on one board, live, and it survives a reloa
   const labels = JSON.stringify(['Feature store (online)']);
   await expect(room(interviewer)).toHaveAttribute('data-board-labels', labels);
   await expect(room(interviewer)).toHaveAttribute('data-element-count', '4');
+
+  // Undo takes back only your own change: the interviewer places a component after the candidate's, and the
+  // candidate's undo removes the candidate's component, not the interviewer's later one. Redo restores it.
+  await interviewer.getByRole('button', { name: 'Model registry' }).click();
+  const both = JSON.stringify(['Feature store (online)', 'Model registry']);
+  await expect(room(candidate)).toHaveAttribute('data-board-labels', both);
+  await candidate.getByRole('button', { name: 'Undo' }).click();
+  for (const page of [candidate, interviewer]) {
+    await expect(room(page)).toHaveAttribute('data-board-labels', JSON.stringify(['Model registry']));
+    await expect(room(page)).toHaveAttribute('data-element-count', '4');
+  }
+  await candidate.getByRole('button', { name: 'Redo' }).click();
+  await expect(room(interviewer)).toHaveAttribute('data-board-labels', both);
+  await expect(room(interviewer)).toHaveAttribute('data-element-count', '6');
   await expect(candidate.getByText('Saved', { exact: true })).toBeVisible();
+
+  // The board exports as PNG and as SVG, named after the problem and the day.
+  for (const [item, extension] of [['PNG image', 'png'], ['SVG (vector)', 'svg']] as const) {
+    await interviewer.getByRole('button', { name: 'Export' }).click();
+    const [download] = await Promise.all([interviewer.waitForEvent('download'), interviewer.getByRole('menuitem', { name: item }).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^search-ranking-\\d{4}-\\d{2}-\\d{2}\\.${extension}$`));
+    const bytes = readFileSync(await download.path());
+    if (extension === 'png') expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    else expect(bytes.toString()).toMatch(/^<svg[\s\S]*Model registry[\s\S]*<\/svg>$/);
+  }
 
   // The board is stored on the server: a reload brings it back.
   await candidate.reload();
   await expectRoomReady(candidate);
-  await expect(room(candidate)).toHaveAttribute('data-element-count', '4');
-  await expect(room(candidate)).toHaveAttribute('data-board-labels', labels);
+  await expect(room(candidate)).toHaveAttribute('data-element-count', '6');
+  await expect(room(candidate)).toHaveAttribute('data-board-labels', both);
 
   // A third person with the same link can only watch.
   const observer = await newPage(browser, offsite);
@@ -114,7 +139,7 @@ test('interviewer and candidate draw on one board, live, and it survives a reloa
   await expectRoomReady(observer);
   await expect(observer.getByText('Observing (read-only)')).toBeVisible();
   await expect(observer.getByRole('complementary', { name: 'Components' })).toHaveCount(0);
-  await expect(room(observer)).toHaveAttribute('data-element-count', '4');
+  await expect(room(observer)).toHaveAttribute('data-element-count', '6');
 
   // Fonts and everything else come from our own server.
   expect(offsite).toEqual([]);
