@@ -50,7 +50,7 @@ async function drawRectangle(page: Page, x: number, y: number): Promise<void> {
   await page.mouse.up();
 }
 
-test('interviewer and candidate draw on one board, live; undo is per person; the board exports and survives a reload', async ({ browser }) => {
+test('interviewer and candidate draw on one board, live; follow, per-person undo, export; the board survives a reload', async ({ browser }) => {
   const offsite: string[] = [];
 
   // The interviewer signs up and creates a session from the dashboard.
@@ -88,6 +88,20 @@ test('interviewer and candidate draw on one board, live; undo is per person; the
   // Both see each other as present.
   await expect(interviewer.getByRole('button', { name: 'Follow Cam Candidate' })).toBeVisible();
   await expect(candidate.getByRole('button', { name: 'Follow Ivy Interviewer' })).toBeVisible();
+
+  // Following: the interviewer's view takes the candidate's zoom, until the interviewer stops following.
+  const zoom = (page: Page): Locator => page.getByRole('button', { name: 'Reset zoom' });
+  await interviewer.getByRole('button', { name: 'Follow Cam Candidate' }).click();
+  await candidate.getByRole('button', { name: 'Zoom in' }).click();
+  await candidate.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(zoom(candidate)).not.toHaveText('100%');
+  await expect(zoom(interviewer)).toHaveText((await zoom(candidate).textContent()) ?? '');
+  await interviewer.getByRole('button', { name: 'Stop following Cam Candidate' }).click();
+  const followedZoom = (await zoom(interviewer).textContent()) ?? '';
+  await candidate.getByRole('button', { name: 'Reset zoom' }).click();
+  await expect(zoom(candidate)).toHaveText('100%');
+  await candidate.waitForTimeout(300); // presence is published every 50 ms: long enough for a wrong follow to show
+  await expect(zoom(interviewer)).toHaveText(followedZoom);
 
   // Each draws a shape and sees the other's.
   await drawRectangle(interviewer, 320, 160);
