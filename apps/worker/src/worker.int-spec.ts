@@ -45,6 +45,14 @@ describe('background worker', () => {
   });
 
   it('purges expired auth sessions and keeps live ones', async () => {
+    // The schedule's first run starts at once; if it ran after the rows below were written, it could purge
+    // them before the job this test adds, which would then report nothing purged.
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline) {
+      const counts = await queue.getJobCounts('waiting', 'active');
+      if ((counts.waiting ?? 0) + (counts.active ?? 0) === 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const [user] = await database.db.insert(users).values({ displayName: 'Purge', isGuest: true }).returning();
     if (!user) throw new Error('no user');
     const hour = 3_600_000;
