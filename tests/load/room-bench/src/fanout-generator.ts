@@ -1,10 +1,10 @@
 import type { YjsAck } from '@mockboard/protocol';
 import * as Y from 'yjs';
 import type { FromGenerator, GeneratorResult, LatencySamples, RoomOutcome, ToGenerator } from './fanout-messages';
+import { setOwnNice } from './process-priority';
 import { countMissing, docDigest, nowMs, parseEditKey, prepareEdits, type PreparedEdit } from './room-doc';
 import { mapLimit } from './setup';
 import { SampleBuffer } from './stats';
-import { setOwnNice } from './process-priority';
 import { WireClient } from './wire-client';
 
 /**
