@@ -1,5 +1,6 @@
 import type { YjsAck } from '@mockboard/protocol';
 import * as Y from 'yjs';
+import { withTimeout } from './cleanup';
 import type { FromGenerator, GeneratorResult, LatencySamples, RoomOutcome, ToGenerator } from './fanout-messages';
 import { setOwnNice } from './process-priority';
 import { countMissing, docDigest, nowMs, parseEditKey, prepareEdits, type PreparedEdit } from './room-doc';
@@ -121,20 +122,12 @@ async function connectAll(message: Setup): Promise<void> {
       received: [],
       arrived: new Map(),
     };
-    await whenReady(wire);
+    await withTimeout(wire.whenReady(), SYNC_TIMEOUT_MS, 'the room to sync');
     return sim;
   });
   clientsByRoom = [];
   for (const client of clients) (clientsByRoom[client.room] ??= [])[client.index] = client;
   send({ type: 'ready', clients: clients.length, writers: clients.filter((c) => c.writer >= 0).length, connectMs: Date.now() - started });
-}
-
-function whenReady(wire: WireClient): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`not synced within ${SYNC_TIMEOUT_MS} ms`)), SYNC_TIMEOUT_MS);
-  });
-  return Promise.race([wire.whenReady(), timeout]).finally(() => clearTimeout(timer));
 }
 
 function onAck(sim: SimClient, ack: YjsAck): void {

@@ -79,7 +79,7 @@ export async function runFanout(server: ServerHandle, options: BenchOptions, sam
           generatorCount,
           nice: options.generatorNice,
           drainTimeoutMs: DRAIN_TIMEOUT_MS,
-              });
+        });
         return g.next('ready');
       }),
     ),
@@ -218,13 +218,13 @@ interface Generator {
   close(): Promise<void>;
 }
 
-/** A forked generator process; a failure or early exit rejects whatever the bench is waiting for. */
 /**
  * Each generator keeps a thousand documents' worth of short-lived garbage per second; V8's default young
  * generation made them spend a fifth of their time in scavenges, CPU the server then lacked.
  */
 const GENERATOR_NODE_FLAGS = ['--max-semi-space-size=64'];
 
+/** A forked generator process; a failure or early exit rejects whatever the bench is waiting for. */
 function startGenerator(index: number, sampler: ProcSampler, cpuProfDir: string | undefined): Generator {
   const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(cpuProfDir)}`] : [];
   const child = fork(resolve(__dirname, 'fanout-generator.js'), [], {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DOC_KEYS, updateMessage } from '@mockboard/protocol';
 import { RoomProvider } from '@mockboard/room-client';
 import * as Y from 'yjs';
+import { withTimeout } from './cleanup';
 import { corkClientWrites } from './cork-client';
 
 /** Sub-millisecond wall clock shared by every process on this machine. */
@@ -84,15 +85,7 @@ export function openProvider({ url, sessionId, token, reconnect = true }: Connec
 }
 
 /** Resolves when synced and the provider's own sync step 2 is acknowledged, so later acks are ours. */
-export async function whenReady(provider: RoomProvider, timeoutMs: number): Promise<void> {
+export function whenReady(provider: RoomProvider, timeoutMs: number): Promise<void> {
   const refused = new Promise<never>((_, reject) => provider.on('refused', (reason) => reject(new Error(`refused: ${reason}`))));
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`not synced within ${timeoutMs} ms`)), timeoutMs);
-  });
-  try {
-    await Promise.race([provider.whenSynced().then(() => provider.whenAcked()), refused, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return withTimeout(Promise.race([provider.whenSynced().then(() => provider.whenAcked()), refused]), timeoutMs, 'the room to sync');
 }
