@@ -21,13 +21,14 @@ export function checkNodeVersion() {
 /**
  * Installs dependencies when node_modules is missing or older than the lockfile. `npm install` rather than
  * `npm ci`: it follows the lockfile but tolerates optional platform binaries the lockfile does not list.
+ * `--no-save`: starting the app must leave the checkout as it was, whatever npm version rewrites lockfiles.
  */
 export function ensureDependencies() {
   const marker = join(ROOT, 'node_modules', '.package-lock.json');
   const lock = join(ROOT, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   console.log('Installing dependencies (npm install)...');
-  run('npm', ['install', '--no-audit', '--no-fund']);
+  run('npm', ['install', '--no-save', '--no-audit', '--no-fund']);
 }
 
 /** Runs a command in the repo root, inheriting stdio; exits the script if it fails. */
