@@ -1,5 +1,5 @@
 import { REDIS_HELP, type AppConfig } from '@mockboard/config';
-import type { Database } from '@mockboard/db';
+import { describeErrorWithStack, type Database } from '@mockboard/db';
 import { BACKGROUND_QUEUE, JOB_SCHEDULES, type JobName } from '@mockboard/jobs';
 import { Queue, Worker } from 'bullmq';
 import pino from 'pino';
@@ -46,7 +46,8 @@ export async function startWorker(config: AppConfig, database: Database): Promis
     if (redisDown) logger.info('Redis connection restored: processing jobs');
     redisDown = false;
   });
-  worker.on('failed', (job, error) => logger.error({ job: job?.name, id: job?.id, err: error }, 'job failed'));
+  // Described, not serialised: a failed query's message lists its parameters.
+  worker.on('failed', (job, error) => logger.error({ job: job?.name, id: job?.id }, `job failed: ${describeErrorWithStack(error)}`));
 
   // Not awaited: with Redis down this would block start-up; the client queues it until Redis is back.
   void Promise.all(

@@ -45,4 +45,19 @@ describe('loadConfig', () => {
   it('requires SESSION_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir() })).toThrow(/SESSION_SECRET: required/);
   });
+
+  it('believes no forwarding proxy unless TRUST_PROXY says which', () => {
+    const trust = (value?: string) => loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: value }).trustProxy;
+    expect(trust()).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('true')).toBe(true);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.0/8, 127.0.0.1')).toBe('10.0.0.0/8, 127.0.0.1');
+  });
+
+  it('reads ALLOWED_ORIGINS as origins, and refuses anything else', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), ALLOWED_ORIGINS: 'http://mockboard.lan:3000/, https://board.example.com' });
+    expect(config.allowedOrigins).toEqual(['http://mockboard.lan:3000', 'https://board.example.com']);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ALLOWED_ORIGINS: 'ftp://x.example' })).toThrow(/ALLOWED_ORIGINS/);
+  });
 });

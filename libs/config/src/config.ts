@@ -17,6 +17,20 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   workerEmbedded: boolean;
   loginRateLimitPerMinute: number;
+  /** Express's "trust proxy": which proxies' X-Forwarded-For to believe. Off by default. */
+  trustProxy: boolean | number | string;
+  /** Origins whose pages may open room sockets, besides PUBLIC_URL's own. */
+  allowedOrigins: string[];
+  limits: {
+    /** Sessions one user may create per hour. */
+    sessionsPerHour: number;
+    /** Guest accounts one client address may create per hour. */
+    guestsPerHour: number;
+    /** Joins with a wrong invite code one client address may try per hour. */
+    inviteFailuresPerHour: number;
+    /** Observers one session may hold. */
+    maxObservers: number;
+  };
   webDistDir: string | undefined;
   room: {
     /** Largest `yjs` message accepted; bigger ones are answered with `too_large`. */
@@ -27,6 +41,28 @@ export interface AppConfig {
     snapshotEvery: number;
     /** Longest a commit acknowledgement waits for other traffic to the same client to ride along with. */
     ackDelayMs: number;
+    /** Sockets one user may hold open in one session. */
+    maxSocketsPerUser: number;
+    /** Messages per second (and at once) one user may send to one session, over all their sockets. */
+    messagesPerSecond: number;
+    messageBurst: number;
+    /** Messages per second one session accepts from everyone in it (twice that at once). */
+    sessionMessagesPerSecond: number;
+    /** Bytes per second (and at once) one user may send to one session. */
+    bytesPerSecond: number;
+    bytesBurst: number;
+    /** Bytes per second of sync answers one user may ask one session for. */
+    syncBytesPerSecond: number;
+    /** Bytes waiting to be sent to one socket before it is disconnected as a reader that does not read. */
+    maxBufferedBytes: number;
+    /** Largest presence (awareness) state of one client. */
+    maxPresenceBytes: number;
+    /** Presence client ids one socket may publish. */
+    presenceIdsPerSocket: number;
+    /** Bytes of accepted updates waiting for the database before new ones are refused with `server_busy`. */
+    writeQueueBytes: number;
+    /** Largest batch of updates written in one statement, in bytes. */
+    writeBatchBytes: number;
   };
 }
 
@@ -60,12 +96,32 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL,
     workerEmbedded: env.WORKER_EMBEDDED,
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT,
+    trustProxy: env.TRUST_PROXY,
+    allowedOrigins: env.ALLOWED_ORIGINS,
+    limits: {
+      sessionsPerHour: env.SESSIONS_PER_HOUR,
+      guestsPerHour: env.GUESTS_PER_HOUR,
+      inviteFailuresPerHour: env.INVITE_FAILURES_PER_HOUR,
+      maxObservers: env.MAX_OBSERVERS,
+    },
     webDistDir: env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : undefined,
     room: {
       maxMessageBytes: env.ROOM_MAX_MESSAGE_BYTES,
       unloadGraceMs: env.ROOM_UNLOAD_GRACE_MS,
       snapshotEvery: env.ROOM_SNAPSHOT_EVERY,
       ackDelayMs: env.ROOM_ACK_DELAY_MS,
+      maxSocketsPerUser: env.ROOM_MAX_SOCKETS_PER_USER,
+      messagesPerSecond: env.ROOM_MESSAGES_PER_SECOND,
+      messageBurst: env.ROOM_MESSAGE_BURST,
+      sessionMessagesPerSecond: env.ROOM_SESSION_MESSAGES_PER_SECOND,
+      bytesPerSecond: env.ROOM_BYTES_PER_SECOND,
+      bytesBurst: env.ROOM_BYTES_BURST,
+      syncBytesPerSecond: env.ROOM_SYNC_BYTES_PER_SECOND,
+      maxBufferedBytes: env.ROOM_MAX_BUFFERED_BYTES,
+      maxPresenceBytes: env.ROOM_MAX_PRESENCE_BYTES,
+      presenceIdsPerSocket: env.ROOM_PRESENCE_IDS_PER_SOCKET,
+      writeQueueBytes: env.ROOM_WRITE_QUEUE_BYTES,
+      writeBatchBytes: env.ROOM_WRITE_BATCH_BYTES,
     },
   };
 }

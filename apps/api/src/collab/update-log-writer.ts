@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { describeError } from '@mockboard/db';
 import { UpdateLogRepository, type LoggedUpdate } from './update-log.repository';
 
 /** A row waiting for its commit. A callback rather than a promise: this is one object per edit on the hot path. */
@@ -105,7 +106,7 @@ export class UpdateLogWriter implements OnApplicationShutdown {
       const retryIn = RETRY_DELAYS_MS[Math.min(batch.attempts, RETRY_DELAYS_MS.length - 1)] ?? 5_000;
       batch.attempts++;
       this.logger.error(
-        `Storing ${batch.entries.length} updates failed (attempt ${batch.attempts}), retrying in ${retryIn} ms: ${String(error)}`,
+        `Storing ${batch.entries.length} updates failed (attempt ${batch.attempts}), retrying in ${retryIn} ms: ${describeError(error)}`,
       );
       setTimeout(() => void this.write(batch), retryIn);
       return;

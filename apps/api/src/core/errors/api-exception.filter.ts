@@ -1,4 +1,5 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { describeErrorWithStack } from '@mockboard/db';
 import type { ApiErrorBody, ApiErrorCode } from '@mockboard/protocol';
 import type { Response } from 'express';
 import { ApiError } from './api-error';
@@ -13,7 +14,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.translate(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (status >= 500) this.logger.error(describeErrorWithStack(exception));
     response.status(status).json(body);
   }
 
