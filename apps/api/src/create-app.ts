@@ -17,7 +17,8 @@ export async function createApp(config: AppConfig, database: Database): Promise<
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Off unless configured: otherwise any client could pick its own address with X-Forwarded-For.
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
