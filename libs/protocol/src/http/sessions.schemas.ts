@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codeTextSchema } from './text.schemas';
 
 export const SEAT_ROLES = ['interviewer', 'candidate'] as const;
 export const PARTICIPANT_ROLES = ['interviewer', 'candidate', 'observer'] as const;
@@ -7,13 +8,16 @@ export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 export type SessionStatus = 'scheduled' | 'live' | 'ended';
 
 export const createSessionBodySchema = z.strictObject({
-  problemSlug: z.string('must be a string').min(1).max(100),
+  problemSlug: z
+    .string('must be a string')
+    .max(100, 'must be at most 100 characters')
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a problem slug (lowercase letters and digits joined by dashes)'),
   role: z.enum(SEAT_ROLES, 'must be "interviewer" or "candidate"').default('interviewer'),
   durationMinutes: z.union([z.literal(45), z.literal(60)], 'must be 45 or 60').default(45),
 });
 
 export const joinSessionBodySchema = z.strictObject({
-  inviteCode: z.string('must be a string').trim().min(1).max(64),
+  inviteCode: codeTextSchema(64).min(1, 'must not be empty'),
 });
 
 export type CreateSessionBody = z.input<typeof createSessionBodySchema>;
