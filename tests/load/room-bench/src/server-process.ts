@@ -58,6 +58,9 @@ export async function startOwnServer(settings: OwnServerSettings): Promise<Serve
     LOG_LEVEL: settings.logLevel,
     WORKER_EMBEDDED: 'false',
     SESSION_SECRET: 'room-bench-secret-room-bench-secret-0123456789',
+    // Every bench account is a guest from this one address, and a room's third client on are observers.
+    GUESTS_PER_HOUR: '1000000',
+    MAX_OBSERVERS: '1000000',
     ...settings.roomEnv,
   };
   const profile = settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(settings.cpuProfDir)}`] : [];

@@ -8,9 +8,10 @@ export class ApiError<C extends ApiErrorCode = ApiErrorCode> extends Error {
   constructor(
     readonly code: C,
     message: string,
+    /** For limits that reset with time: sent as `Retry-After` so clients know when to try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = new.target.name;
   }
 }
-

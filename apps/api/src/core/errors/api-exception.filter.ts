@@ -15,6 +15,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.translate(exception);
     if (status >= 500) this.logger.error(describeErrorWithStack(exception));
+    if (exception instanceof ApiError && exception.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     response.status(status).json(body);
   }
 

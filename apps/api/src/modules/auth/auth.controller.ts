@@ -11,6 +11,7 @@ import {
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import { APP_CONFIG } from '../../core/config/config.module';
+import { clientAddress } from '../../core/http/client-address';
 import { ZodBodyPipe } from '../../core/http/zod-body.pipe';
 import { sessionCookieOptions } from './auth-cookie';
 import { CurrentAuth, Public } from './auth.decorators';
@@ -55,7 +56,7 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<AuthResponse> {
-    return this.withCookie(res, await this.auth.continueAsGuest(body, req.get('user-agent') ?? null));
+    return this.withCookie(res, await this.auth.continueAsGuest(body, req.get('user-agent') ?? null, clientAddress(req)));
   }
 
   @Post('auth/upgrade')

@@ -1,6 +1,6 @@
 import { ApiError } from '../../core/errors/api-error';
 
-type AuthErrorCode = 'unauthorized' | 'email_taken' | 'invalid_credentials' | 'not_a_guest';
+type AuthErrorCode = 'unauthorized' | 'email_taken' | 'invalid_credentials' | 'not_a_guest' | 'rate_limited';
 
 export class AuthError extends ApiError<AuthErrorCode> {
   static unauthorized(): AuthError {
@@ -14,5 +14,12 @@ export class AuthError extends ApiError<AuthErrorCode> {
   }
   static notAGuest(): AuthError {
     return new AuthError('not_a_guest', 'This account already has an email and password');
+  }
+  static tooManyGuests(perHour: number, retryAfterSeconds: number): AuthError {
+    return new AuthError(
+      'rate_limited',
+      `Too many guest accounts from this address (at most ${perHour} an hour): try again later`,
+      retryAfterSeconds,
+    );
   }
 }

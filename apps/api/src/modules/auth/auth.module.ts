@@ -4,6 +4,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { AuthSessionsRepository } from './auth-sessions.repository';
+import { GuestLimit } from './guest-limit.service';
 import { PasswordHasher } from './password-hasher';
 import { UsersRepository } from './users.repository';
 
@@ -14,6 +15,7 @@ import { UsersRepository } from './users.repository';
     UsersRepository,
     AuthSessionsRepository,
     PasswordHasher,
+    GuestLimit,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService],

@@ -5,6 +5,7 @@ import type { AuthResponse, PublicUser } from '@mockboard/protocol';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { AuthError } from './auth.errors';
 import { AuthSessionsRepository } from './auth-sessions.repository';
+import { GuestLimit } from './guest-limit.service';
 import { PasswordHasher } from './password-hasher';
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from './session-token';
 import { UsersRepository } from './users.repository';
@@ -21,6 +22,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly sessions: AuthSessionsRepository,
     private readonly passwords: PasswordHasher,
+    private readonly guestLimit: GuestLimit,
   ) {}
 
   async register(input: { email: string; password: string; displayName: string }, userAgent: string | null): Promise<AuthResponse> {
@@ -37,7 +39,8 @@ export class AuthService {
     return this.startSession(user, userAgent);
   }
 
-  async continueAsGuest(input: { displayName: string }, userAgent: string | null): Promise<AuthResponse> {
+  async continueAsGuest(input: { displayName: string }, userAgent: string | null, clientAddress: string): Promise<AuthResponse> {
+    await this.guestLimit.take(clientAddress);
     const user = await this.users.insert({ email: null, passwordHash: null, displayName: input.displayName, isGuest: true });
     if (!user) throw new Error('Inserting a guest cannot conflict');
     return this.startSession(user, userAgent);

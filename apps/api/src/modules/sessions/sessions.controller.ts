@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { PROBLEMS } from '@mockboard/interview';
 import {
   createSessionBodySchema,
@@ -9,7 +9,9 @@ import {
   type SessionListResponse,
   type SessionView,
 } from '@mockboard/protocol';
+import type { Request } from 'express';
 import type { z } from 'zod';
+import { clientAddress } from '../../core/http/client-address';
 import { ZodBodyPipe } from '../../core/http/zod-body.pipe';
 import { CurrentAuth } from '../auth/auth.decorators';
 import type { Authenticated } from '../auth/auth.service';
@@ -37,8 +39,9 @@ export class SessionsController {
   join(
     @CurrentAuth() auth: Authenticated,
     @Body(new ZodBodyPipe(joinSessionBodySchema)) body: z.output<typeof joinSessionBodySchema>,
+    @Req() req: Request,
   ): Promise<JoinSessionResponse> {
-    return this.sessions.join(auth.user.id, body.inviteCode);
+    return this.sessions.join(auth.user.id, body.inviteCode, clientAddress(req));
   }
 
   @Get('sessions')

@@ -1,6 +1,6 @@
 import { ApiError } from '../../core/errors/api-error';
 
-type SessionErrorCode = 'not_found' | 'forbidden' | 'invalid_body';
+type SessionErrorCode = 'not_found' | 'forbidden' | 'invalid_body' | 'rate_limited';
 
 export class SessionError extends ApiError<SessionErrorCode> {
   static notFound(): SessionError {
@@ -17,5 +17,19 @@ export class SessionError extends ApiError<SessionErrorCode> {
   }
   static unknownProblem(slug: string): SessionError {
     return new SessionError('invalid_body', `problemSlug: unknown problem "${slug}"`);
+  }
+  static tooManySessions(perHour: number, retryAfterSeconds: number): SessionError {
+    return new SessionError('rate_limited', `You can create at most ${perHour} sessions an hour: try again later`, retryAfterSeconds);
+  }
+  static tooManyInviteFailures(perHour: number, retryAfterSeconds: number): SessionError {
+    return new SessionError(
+      'rate_limited',
+      `Too many joins with a wrong invite code from this address (at most ${perHour} an hour): try again later`,
+      retryAfterSeconds,
+    );
+  }
+  /** No Retry-After: observers are never removed, so waiting does not free a place. */
+  static full(maxObservers: number): SessionError {
+    return new SessionError('rate_limited', `This session is full: it already has ${maxObservers} observers`);
   }
 }

@@ -7,7 +7,7 @@ import {
   type InterviewSessionRow,
 } from '@mockboard/db';
 import type { ParticipantRole, SessionParticipant } from '@mockboard/protocol';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { DATABASE } from '../../core/database/database.module';
 
 @Injectable()
@@ -71,6 +71,28 @@ export class SessionsRepository {
       .onConflictDoNothing()
       .returning({ userId: sessionParticipants.userId });
     return inserted.length > 0;
+  }
+
+  /**
+   * Adds the user as an observer unless the session already has `maxObservers`. Observer joins to one
+   * session take turns on the session row's lock (NO KEY UPDATE, so seat inserts, whose foreign key check
+   * only needs KEY SHARE, do not wait), so two of them cannot both count the last free place.
+   */
+  async tryAddObserver(sessionId: string, userId: string, maxObservers: number): Promise<'added' | 'present' | 'full'> {
+    return this.db.transaction(async (tx) => {
+      await tx.select({ id: interviewSessions.id }).from(interviewSessions).where(eq(interviewSessions.id, sessionId)).for('no key update');
+      const [row] = await tx
+        .select({ observers: count() })
+        .from(sessionParticipants)
+        .where(and(eq(sessionParticipants.sessionId, sessionId), eq(sessionParticipants.role, 'observer')));
+      if ((row?.observers ?? 0) >= maxObservers) return 'full';
+      const inserted = await tx
+        .insert(sessionParticipants)
+        .values({ sessionId, userId, role: 'observer' })
+        .onConflictDoNothing()
+        .returning({ userId: sessionParticipants.userId });
+      return inserted.length > 0 ? 'added' : 'present';
+    });
   }
 
   async participants(sessionIds: string[]): Promise<Map<string, SessionParticipant[]>> {

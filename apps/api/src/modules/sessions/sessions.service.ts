@@ -13,6 +13,7 @@ import {
 } from '@mockboard/protocol';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { newInviteCode, normaliseInviteCode } from './invite-code';
+import { SessionLimits } from './session-limits.service';
 import { SessionError } from './sessions.errors';
 import { SessionsRepository } from './sessions.repository';
 
@@ -29,10 +30,12 @@ export class SessionsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionsRepository,
+    private readonly limits: SessionLimits,
   ) {}
 
   async create(userId: string, input: { problemSlug: string; role: SeatRole; durationMinutes: number }): Promise<SessionView> {
     if (!findProblem(input.problemSlug)) throw SessionError.unknownProblem(input.problemSlug);
+    await this.limits.takeCreation(userId);
     const session = await this.sessions.create({
       problemSlug: input.problemSlug,
       durationMinutes: input.durationMinutes,
@@ -43,9 +46,11 @@ export class SessionsService {
     return this.view(session, input.role);
   }
 
-  async join(userId: string, rawCode: string): Promise<JoinSessionResponse> {
+  async join(userId: string, rawCode: string, clientAddress: string): Promise<JoinSessionResponse> {
+    await this.limits.takeJoinAttempt(clientAddress);
     const session = await this.sessions.findByInviteCode(normaliseInviteCode(rawCode));
     if (!session) throw SessionError.inviteNotFound();
+    await this.limits.forgiveJoinAttempt(clientAddress);
     const existing = await this.sessions.findRole(session.id, userId);
     if (existing) return { id: session.id, role: existing };
 
@@ -53,10 +58,11 @@ export class SessionsService {
     for (const seat of SEAT_ROLES.filter((role) => !seated.has(role))) {
       if (await this.sessions.tryAddParticipant(session.id, userId, seat)) return { id: session.id, role: seat };
     }
-    await this.sessions.tryAddParticipant(session.id, userId, 'observer');
+    const maxObservers = this.config.limits.maxObservers;
+    if ((await this.sessions.tryAddObserver(session.id, userId, maxObservers)) === 'added') return { id: session.id, role: 'observer' };
     // Re-read: a concurrent join by the same user may have seated them first.
     const role = await this.sessions.findRole(session.id, userId);
-    if (!role) throw new Error('participant row missing after insert');
+    if (!role) throw SessionError.full(maxObservers);
     return { id: session.id, role };
   }
 
