@@ -38,6 +38,6 @@ export async function createApp(config: AppConfig, database: Database): Promise<
   installBodyParsing(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.useWebSocketAdapter(new RoomIoAdapter(app, config.room.maxMessageBytes));
+  app.useWebSocketAdapter(new RoomIoAdapter(app, config));
   return app;
 }

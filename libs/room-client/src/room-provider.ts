@@ -1,6 +1,7 @@
 import {
   awarenessMessage,
   CONNECT_REFUSALS,
+  RESYNC_ERROR_CODES,
   MESSAGE_AWARENESS,
   MESSAGE_SYNC,
   PROTOCOL_VERSION,
@@ -10,6 +11,7 @@ import {
   toBytes,
   updateMessage,
   type ConnectRefusal,
+  type RoomClosed,
   type RoomClientToServerEvents,
   type RoomError,
   type RoomServerToClientEvents,
@@ -48,6 +50,10 @@ type Listeners = { [E in keyof ProviderEvents]: Set<ProviderEvents[E]> };
 
 /** Refusals that reconnecting cannot fix. */
 const FINAL_REFUSALS = new Set<string>(CONNECT_REFUSALS);
+const RESYNC_ERRORS = new Set<string>(RESYNC_ERROR_CODES);
+/** The same backoff Socket.IO uses between reconnection attempts, for the reconnections we start ourselves. */
+const BACKOFF_MIN_MS = 250;
+const BACKOFF_MAX_MS = 5_000;
 
 /**
  * Connects a Y.Doc and its awareness to a Mockboard room over Socket.IO, speaking the y-websocket message
@@ -64,6 +70,14 @@ export class RoomProvider {
   refusal: string | undefined;
   private unacked = 0;
   private readonly ackWaiters: Array<() => void> = [];
+  /**
+   * Whether our step 2 has answered the server's step 1 on this connection. Until then a local edit is
+   * not sent on its own: it may refer to content the server lost in a crash and has not had back yet,
+   * and the step 2 carries it anyway (docs/protocol.md, rule P8).
+   */
+  private answeredServer = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retries = 0;
   private readonly listeners: Listeners = {
     status: new Set(),
     synced: new Set(),
@@ -94,6 +108,7 @@ export class RoomProvider {
     this.socket.on('connect_error', this.onConnectError);
     this.socket.on('yjs', this.onMessage);
     this.socket.on('room:error', (error) => this.emit('room-error', error));
+    this.socket.on('room:closed', this.onClosed);
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
@@ -130,6 +145,7 @@ export class RoomProvider {
   }
 
   destroy(): void {
+    clearTimeout(this.retryTimer);
     removeAwarenessStates(this.awareness, [this.doc.clientID], 'local');
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
@@ -165,10 +181,25 @@ export class RoomProvider {
       this.unacked--;
       this.emit('ack', ack);
       if (this.unacked === 0) this.ackWaiters.splice(0).forEach((resolve) => resolve());
+      // The edit stays in our document; a fresh connection's exchange hands it over (rule P8).
+      if (!ack.ok && RESYNC_ERRORS.has(ack.error)) this.reconnectLater(true);
     });
   }
 
+  /** Connects again after a jittered, growing delay; `fresh` first drops the current connection. */
+  private reconnectLater(fresh: boolean): void {
+    if (this.retryTimer || this.refusal) return;
+    const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** this.retries++) * (0.5 + Math.random());
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (this.refusal) return;
+      if (fresh) this.socket.disconnect();
+      this.socket.connect();
+    }, delay);
+  }
+
   private readonly onConnect = (): void => {
+    this.answeredServer = false;
     this.setStatus('connected');
     this.send(syncStep1Message(Y.encodeStateVector(this.doc)), false);
     if (this.awareness.getLocalState() !== null) {
@@ -176,7 +207,9 @@ export class RoomProvider {
     }
   };
 
-  private readonly onDisconnect = (): void => {
+  private readonly onDisconnect = (reason: string): void => {
+    // Socket.IO reconnects by itself after a lost transport, not after the server ends the connection.
+    if (reason === 'io server disconnect') this.reconnectLater(false);
     this.setStatus(this.refusal ? 'disconnected' : 'connecting');
     this.setSynced(false);
     // Acknowledgements of this connection will never come; the next sync exchange covers their content.
@@ -187,12 +220,27 @@ export class RoomProvider {
   };
 
   private readonly onConnectError = (error: Error): void => {
-    if (FINAL_REFUSALS.has(error.message)) {
-      this.refusal = error.message;
-      this.setStatus('disconnected');
-      this.emit('refused', error.message);
+    if (FINAL_REFUSALS.has(error.message)) return this.refuse(error.message);
+    // A refusal by the server's handshake (`unavailable`: the room could not be loaded) ends Socket.IO's own
+    // reconnection; a lost transport does not.
+    if (!this.socket.active) this.reconnectLater(false);
+  };
+
+  /** The server closed the connection and said why (rule P10). */
+  private readonly onClosed = (closed: RoomClosed): void => {
+    if (closed.reason === 'unauthorized' || closed.reason === 'forbidden') {
+      this.socket.disconnect();
+      this.refuse(closed.reason);
     }
   };
+
+  private refuse(reason: string): void {
+    this.refusal = reason;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.setStatus('disconnected');
+    this.emit('refused', reason);
+  }
 
   private readonly onMessage = (payload: Uint8Array): void => {
     const message = toBytes(payload);
@@ -203,15 +251,21 @@ export class RoomProvider {
       encoding.writeVarUint(reply, MESSAGE_SYNC);
       const syncType = readSyncMessage(decoder, reply, this.doc, this);
       // Our step 2 carries whatever the server lacks (edits made offline): it must be acknowledged.
-      if (encoding.length(reply) > 1) this.send(encoding.toUint8Array(reply), true);
-      if (syncType === messageYjsSyncStep2) this.setSynced(true);
+      if (encoding.length(reply) > 1) {
+        this.send(encoding.toUint8Array(reply), true);
+        this.answeredServer = true;
+      }
+      if (syncType === messageYjsSyncStep2) {
+        this.retries = 0;
+        this.setSynced(true);
+      }
     } else if (type === MESSAGE_AWARENESS) {
       applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
     }
   };
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin !== this) this.send(updateMessage(update), true);
+    if (origin !== this && this.answeredServer) this.send(updateMessage(update), true);
   };
 
   private readonly onAwarenessUpdate = (

@@ -49,8 +49,8 @@ describe('RoomRegistry', () => {
     const { session, interviewer } = await seatedSession(app.baseUrl);
     const room = await registry.acquire(session.id);
     const client = new Y.Doc();
-    for (let i = 0; i < 120; i++) room.apply(edit(client, `k${i % 30}`, i), origin(interviewer.userId));
-    await room.whenWritten();
+    for (let i = 0; i < 120; i++) room.apply(edit(client, `k${i % 30}`, i), origin(interviewer.userId), true);
+    await room.whenSettled();
 
     // Every 50 updates, the first one after a random 25 to 50: by 120 updates, two snapshots, the last at 75 or later.
     await eventually(async () => {
@@ -70,7 +70,7 @@ describe('RoomRegistry', () => {
     expect(reloaded).not.toBe(room);
     expect(reloaded.doc.getMap('elements').toJSON()).toEqual(expected);
     // New updates continue the sequence after the snapshot.
-    await new Promise<void>((committed) => reloaded.apply(edit(client, 'after-reload', 1), origin(interviewer.userId), committed));
+    await new Promise<void>((committed) => reloaded.apply(edit(client, 'after-reload', 1), origin(interviewer.userId), true, committed));
     const [last] = await app.database.db
       .select({ seq: docUpdates.seq })
       .from(docUpdates)
@@ -94,8 +94,8 @@ describe('RoomRegistry', () => {
     const { session, interviewer } = await seatedSession(app.baseUrl);
     const writer = new Y.Doc();
     const first = await registry.acquire(session.id);
-    for (let i = 0; i < 10; i++) first.apply(edit(writer, `before-${i}`, i), origin(interviewer.userId));
-    await first.whenWritten();
+    for (let i = 0; i < 10; i++) first.apply(edit(writer, `before-${i}`, i), origin(interviewer.userId), true);
+    await first.whenSettled();
     registry.release(first);
     await eventually(() => first.doc.isDestroyed, 5_000, 'the room to unload');
 
@@ -107,7 +107,7 @@ describe('RoomRegistry', () => {
 
     const late = new Y.Doc();
     Y.applyUpdate(late, Y.encodeStateAsUpdate(writer));
-    await new Promise<void>((committed) => room.apply(edit(late, 'after', 1), origin(interviewer.userId), committed));
+    await new Promise<void>((committed) => room.apply(edit(late, 'after', 1), origin(interviewer.userId), true, committed));
     const expectedKeys = [...Array.from({ length: 10 }, (_, i) => `before-${i}`), 'after'];
     expect(Object.keys(room.doc.getMap('elements').toJSON()).sort()).toEqual(expectedKeys.sort());
     registry.release(room);

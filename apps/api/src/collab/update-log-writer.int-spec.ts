@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { eventually } from '../../../../tests/support/room-clients';
 import { seatedSession } from '../../../../tests/support/session-fixture';
 import { startTestApp, type TestApp } from '../../../../tests/support/test-app';
-import { UpdateLogRepository, type LoggedUpdate } from './update-log.repository';
+import { UpdateLogRepository, type LoggedUpdate } from '@mockboard/collab';
 import { UpdateLogWriter } from './update-log-writer';
 
 /** Rule S2 against the real Postgres: batches in parallel, acknowledged in append order, retried until committed. */
@@ -25,7 +25,7 @@ describe('UpdateLogWriter', () => {
     update: new Uint8Array([0, 0, seq % 256]),
   });
   const append = (update: LoggedUpdate): Promise<void> =>
-    new Promise((committed) => writer.append({ ...update, committed }));
+    new Promise((committed, rejected) => writer.append({ ...update, committed, rejected: () => rejected(new Error(`seq ${update.seq} rejected`)) }));
   const loggedSeqs = async (sessionId: string): Promise<number[]> =>
     (await app.database.db.select({ seq: docUpdates.seq }).from(docUpdates).where(eq(docUpdates.sessionId, sessionId)))
       .map((r) => r.seq)

@@ -1,16 +1,22 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { UpdateLogRepository, type LoggedUpdate } from '@mockboard/collab';
+import type { AppConfig } from '@mockboard/config';
 import { describeError } from '@mockboard/db';
-import { UpdateLogRepository, type LoggedUpdate } from './update-log.repository';
+import { APP_CONFIG } from '../core/config/config.module';
 
-/** A row waiting for its commit. A callback rather than a promise: this is one object per edit on the hot path. */
+/** A row waiting for its commit. Callbacks rather than a promise: this is one object per edit on the hot path. */
 export interface PendingUpdate extends LoggedUpdate {
   committed(): void;
+  /** Another process holds this seq: the row was not written (rule S9). */
+  rejected(): void;
 }
 
 interface Batch {
   entries: PendingUpdate[];
   committed: boolean;
   attempts: number;
+  /** Rows whose seq another process had taken, as `sessionId:seq`. */
+  foreign?: Set<string>;
 }
 
 /** Batch size while the writer keeps up: acknowledging one batch never holds the event loop for long. */
@@ -30,32 +36,50 @@ const RETRY_DELAYS_MS = [50, 200, 1_000, 5_000];
  * load, and acknowledgements wait for their next ride to the client anyway (ROOM_ACK_DELAY_MS).
  */
 const GATHER_MS = 10;
+const UNIQUE_VIOLATION = '23505';
 
 /**
  * Group commit for the update log (docs/protocol.md, rule S2). Appends from every room queue here and go
- * to Postgres in batches, several in flight. Batches may commit in any order but are acknowledged in
- * queue order, so an acknowledgement still means "this and everything before it is committed", and a
- * room's seq values are confirmed in order. A failed batch keeps its place and is retried: nothing is
- * acknowledged before it commits and nothing accepted is dropped.
+ * to Postgres in batches, several in flight. Batches may commit in any order but are settled in queue
+ * order, so an acknowledgement still means "this and everything before it is committed", and a room's seq
+ * values are confirmed in order. A failed batch keeps its place and is retried: nothing is acknowledged
+ * before it commits and nothing accepted is dropped. What waits is bounded in bytes (rule S11): rooms
+ * refuse new updates while `full`, and a batch never carries more than ROOM_WRITE_BATCH_BYTES.
  */
 @Injectable()
 export class UpdateLogWriter implements OnApplicationShutdown {
   private readonly logger = new Logger('UpdateLog');
   private queue: PendingUpdate[] = [];
-  /** Batches sent and not yet acknowledged, oldest first. */
+  /** Batches sent and not yet settled, oldest first. */
   private readonly inFlight: Batch[] = [];
   private scheduled = false;
   private drainWaiters: Array<() => void> = [];
+  /** Bytes of updates appended and not yet settled. */
+  private waitingBytes = 0;
+  private readonly maxWaitingBytes: number;
+  private readonly maxBatchBytes: number;
 
-  constructor(private readonly repository: UpdateLogRepository) {}
+  constructor(
+    private readonly repository: UpdateLogRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.maxWaitingBytes = config.room.writeQueueBytes;
+    this.maxBatchBytes = config.room.writeBatchBytes;
+  }
 
-  /** `entry.committed` runs once the row, and every row appended before it, is committed. */
+  /** True while the database is so far behind that new updates must wait (they are refused `server_busy`). */
+  get full(): boolean {
+    return this.waitingBytes >= this.maxWaitingBytes;
+  }
+
+  /** `entry.committed` (or `rejected`) runs once the row, and every row appended before it, is settled. */
   append(entry: PendingUpdate): void {
     this.queue.push(entry);
+    this.waitingBytes += entry.update.byteLength;
     this.schedule();
   }
 
-  /** Resolves when everything appended so far is committed. */
+  /** Resolves when everything appended so far is settled. */
   drain(): Promise<void> {
     if (this.idle) return Promise.resolve();
     return new Promise((resolve) => this.drainWaiters.push(resolve));
@@ -90,21 +114,34 @@ export class UpdateLogWriter implements OnApplicationShutdown {
   private startBatches(): void {
     while (this.queue.length > 0 && this.writing < MAX_IN_FLIGHT) {
       const share = Math.ceil(this.queue.length / (MAX_IN_FLIGHT - this.writing));
-      const size = Math.min(MAX_BACKLOG_BATCH, Math.max(MAX_BATCH, share));
-      const batch: Batch = { entries: this.queue.splice(0, size), committed: false, attempts: 0 };
+      const batch: Batch = { entries: this.takeBatch(Math.min(MAX_BACKLOG_BATCH, Math.max(MAX_BATCH, share))), committed: false, attempts: 0 };
       this.inFlight.push(batch);
       void this.write(batch);
     }
   }
 
+  /** Up to `rows` entries and ROOM_WRITE_BATCH_BYTES, but always at least one. */
+  private takeBatch(rows: number): PendingUpdate[] {
+    let count = 0;
+    let bytes = 0;
+    for (const entry of this.queue) {
+      if (count === rows || (count > 0 && bytes + entry.update.byteLength > this.maxBatchBytes)) break;
+      bytes += entry.update.byteLength;
+      count++;
+    }
+    return this.queue.splice(0, count);
+  }
+
   /** A batch counts against MAX_IN_FLIGHT until it commits, so an outage is retried by a few batches, not all. */
   private async write(batch: Batch): Promise<void> {
     try {
-      // A retry may find its rows already there: the connection can break after the commit.
-      await this.repository.append(batch.entries, { retry: batch.attempts > 0 });
+      if (batch.attempts === 0) await this.repository.append(batch.entries);
+      else batch.foreign = new Set((await this.repository.appendChecked(batch.entries)).map((row) => `${row.sessionId}:${row.seq}`));
     } catch (error) {
-      const retryIn = RETRY_DELAYS_MS[Math.min(batch.attempts, RETRY_DELAYS_MS.length - 1)] ?? 5_000;
       batch.attempts++;
+      // A taken seq is no outage: the checked retry, at once, tells whose row holds it.
+      if (batch.attempts === 1 && isUniqueViolation(error)) return void this.write(batch);
+      const retryIn = RETRY_DELAYS_MS[Math.min(batch.attempts - 1, RETRY_DELAYS_MS.length - 1)] ?? 5_000;
       this.logger.error(
         `Storing ${batch.entries.length} updates failed (attempt ${batch.attempts}), retrying in ${retryIn} ms: ${describeError(error)}`,
       );
@@ -112,15 +149,24 @@ export class UpdateLogWriter implements OnApplicationShutdown {
       return;
     }
     batch.committed = true;
-    this.acknowledgeCommitted();
+    this.settleCommitted();
     if (this.queue.length > 0) this.schedule();
   }
 
-  private acknowledgeCommitted(): void {
+  private settleCommitted(): void {
     while (this.inFlight[0]?.committed) {
-      const batch = this.inFlight.shift() as Batch;
-      for (const entry of batch.entries) entry.committed();
+      const { entries, foreign } = this.inFlight.shift() as Batch;
+      for (const entry of entries) {
+        this.waitingBytes -= entry.update.byteLength;
+        if (foreign?.has(`${entry.sessionId}:${entry.seq}`)) entry.rejected();
+        else entry.committed();
+      }
     }
     if (this.idle) this.drainWaiters.splice(0).forEach((resolve) => resolve());
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const cause: unknown = error instanceof Error && error.cause ? error.cause : error;
+  return (cause as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from './bytea';
 import { users } from './users';
 
@@ -73,8 +73,34 @@ export const docSnapshots = pgTable('doc_snapshots', {
    * Null for snapshots written before it was kept: those compute it on load.
    */
   stateVector: bytea('state_vector'),
+  /**
+   * Written from a document built only from checked updates, so it holds nothing Yjs would keep pending and
+   * loads as stored (docs/protocol.md, rule S4). Older snapshots are checked when they are loaded.
+   */
+  verified: boolean('verified').notNull().default(false),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Log rows and snapshots a room could not integrate when it loaded (rule S10): the room loads without
+ * them, and they are kept here with the reason, for an operator. A log row keeps its bytes in `doc_updates`;
+ * a snapshot's are copied here, since the next compaction replaces it.
+ */
+export const docSetAside = pgTable(
+  'doc_set_aside',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => interviewSessions.id, { onDelete: 'cascade' }),
+    source: text('source', { enum: ['update', 'snapshot'] }).notNull(),
+    /** The log row's seq, or the seq the snapshot was taken at. */
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    reason: text('reason').notNull(),
+    state: bytea('state'),
+    setAsideAt: timestamp('set_aside_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.source, t.seq] })],
+);
 
 export type InterviewSessionRow = typeof interviewSessions.$inferSelect;
 export type SessionParticipantRow = typeof sessionParticipants.$inferSelect;

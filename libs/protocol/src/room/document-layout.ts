@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Names of the shared types in a session's Yjs document (docs/protocol.md, rules D1-D3). Every client
  * reads and writes through these names; renaming one orphans existing documents.
@@ -17,3 +19,17 @@ export interface PresenceState {
   selectedElementIds?: Record<string, true>;
   viewport?: { scrollX: number; scrollY: number; zoom: number; width: number; height: number };
 }
+
+/**
+ * What a client may publish in its presence, as the server reads it (rule D4): unknown fields are dropped,
+ * and `user` is replaced with the server's own view of the participant.
+ */
+export const publishedPresenceSchema = z.object({
+  user: z.object({ color: z.string().max(64) }).partial().optional(),
+  pointer: z.object({ x: z.number(), y: z.number(), tool: z.enum(['pointer', 'laser']) }).optional(),
+  button: z.enum(['up', 'down']).optional(),
+  selectedElementIds: z.record(z.string().max(200), z.literal(true)).optional(),
+  viewport: z
+    .object({ scrollX: z.number(), scrollY: z.number(), zoom: z.number().positive(), width: z.number().nonnegative(), height: z.number().nonnegative() })
+    .optional(),
+});

@@ -31,9 +31,14 @@ export function updateMessage(update: Uint8Array): Uint8Array {
 }
 
 export function awarenessMessage(awareness: Awareness, clients: number[]): Uint8Array {
+  return awarenessUpdateMessage(encodeAwarenessUpdate(awareness, clients));
+}
+
+/** An awareness update (`encodeAwarenessUpdate`'s bytes) framed as a message. */
+export function awarenessUpdateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, clients));
+  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
 

@@ -4,13 +4,41 @@ import { z } from 'zod';
 export const PROTOCOL_VERSION = 1;
 export const ROOM_NAMESPACE = '/room';
 
-/** Why a connection was refused; arrives as the `message` of `connect_error` (rule P2). */
-export const CONNECT_REFUSALS = ['unauthorized', 'forbidden', 'not_found', 'client_too_old', 'server_too_old'] as const;
+/**
+ * Why a connection was refused for good; arrives as the `message` of `connect_error` (rule P2).
+ * Reconnecting cannot change these answers.
+ */
+export const CONNECT_REFUSALS = ['unauthorized', 'forbidden', 'not_found', 'client_too_old', 'server_too_old', 'too_many_connections'] as const;
 export type ConnectRefusal = (typeof CONNECT_REFUSALS)[number];
+/** A refusal worth retrying, with backoff: the room could not be loaded just now (rule P2). */
+export const CONNECT_UNAVAILABLE = 'unavailable';
 
 /** Codes of the `room:error` event: the message was not applied, the socket stays connected (rule P6). */
-export const ROOM_ERROR_CODES = ['invalid_message', 'too_large', 'read_only', 'rate_limited'] as const;
+export const ROOM_ERROR_CODES = [
+  'invalid_message',
+  'too_large',
+  'read_only',
+  'rate_limited',
+  'out_of_sync',
+  'server_busy',
+  'forbidden',
+] as const;
 export type RoomErrorCode = (typeof ROOM_ERROR_CODES)[number];
+/**
+ * Refusals an honest client can meet: what it sent is still in its document, and the P4 exchange of a
+ * fresh connection hands it over once the server can take it (rule P8).
+ */
+export const RESYNC_ERROR_CODES: readonly RoomErrorCode[] = ['rate_limited', 'out_of_sync', 'server_busy'];
+
+/**
+ * Why the server closed a connection (event `room:closed`, rule P10): the session's sign-in ended
+ * (`unauthorized`) or the participant's access did (`forbidden`), both for good; or the room is being
+ * reloaded (`reload`), and the client reconnects and resyncs.
+ */
+export const ROOM_CLOSE_REASONS = ['unauthorized', 'forbidden', 'reload'] as const;
+export type RoomCloseReason = (typeof ROOM_CLOSE_REASONS)[number];
+export const roomClosedSchema = z.strictObject({ reason: z.enum(ROOM_CLOSE_REASONS) });
+export type RoomClosed = z.output<typeof roomClosedSchema>;
 
 export interface RoomError {
   code: RoomErrorCode;
@@ -18,7 +46,7 @@ export interface RoomError {
 }
 
 /** The acknowledgement of a `yjs` message sent with a callback (rule P5). */
-export type YjsAck = { ok: true } | { ok: false; error: RoomErrorCode | 'storage_failed' };
+export type YjsAck = { ok: true } | { ok: false; error: RoomErrorCode };
 
 /** Applied, and for an update, committed: one shared object, as every acknowledgement on the hot path is this one. */
 export const ACK_OK: YjsAck = Object.freeze({ ok: true });
@@ -34,6 +62,7 @@ export type RoomHandshake = z.input<typeof roomHandshakeSchema>;
 export interface RoomServerToClientEvents {
   yjs: (message: Uint8Array) => void;
   'room:error': (error: RoomError) => void;
+  'room:closed': (closed: RoomClosed) => void;
 }
 
 export interface RoomClientToServerEvents {

@@ -1,17 +1,23 @@
 import type { ParticipantRole } from '@mockboard/protocol';
 import type { Room } from '../../collab/room';
 import { DelayedAcks } from './delayed-acks';
-import { TokenBucket } from './token-bucket';
+import type { LiveSession, ParticipantBudget } from './room-participants';
 
-const MESSAGES_PER_SECOND = 120;
-const MESSAGE_BURST = 240;
 /** Errors tolerated in STRIKE_WINDOW_MS before the socket is disconnected (repeated abuse, rule P6). */
 const MAX_STRIKES = 20;
 const STRIKE_WINDOW_MS = 10_000;
 
+/** Who is on the other end of a socket, as the server established it in the handshake. */
+export interface Participant {
+  userId: string;
+  displayName: string;
+  role: ParticipantRole;
+  /** The sign-in (auth session) the socket was opened with: logging out closes the socket (rule P10). */
+  authSessionId: string;
+}
+
 /** What the gateway knows about one accepted socket; kept in `socket.data`. */
 export class RoomConnection {
-  readonly limiter = new TokenBucket(MESSAGES_PER_SECOND, MESSAGE_BURST);
   /** Awareness client ids this socket has published, removed when it disconnects. */
   readonly awarenessClients = new Set<number>();
   readonly acks: DelayedAcks;
@@ -19,15 +25,16 @@ export class RoomConnection {
 
   constructor(
     readonly room: Room,
-    readonly userId: string,
-    readonly role: ParticipantRole,
+    readonly participant: Participant,
+    readonly session: LiveSession,
+    readonly budget: ParticipantBudget,
     ackDelayMs: number,
   ) {
     this.acks = new DelayedAcks(ackDelayMs);
   }
 
   get canWrite(): boolean {
-    return this.role !== 'observer';
+    return this.participant.role !== 'observer';
   }
 
   /** Records a refused message; true once the socket has misbehaved too often to keep. */

@@ -1,4 +1,4 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { AppConfig } from '@mockboard/config';
 import {
   WebSocketGateway,
@@ -7,61 +7,107 @@ import {
   type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import { awarenessMessage, ROOM_NAMESPACE, syncStep1Message, type RoomError, type YjsAck } from '@mockboard/protocol';
+import {
+  awarenessMessage,
+  CONNECT_UNAVAILABLE,
+  ROOM_NAMESPACE,
+  syncStep1Message,
+  type RoomCloseReason,
+  type RoomError,
+  type YjsAck,
+} from '@mockboard/protocol';
 import type { Namespace, Socket } from 'socket.io';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import { RoomRegistry } from '../../collab/room-registry';
 import { APP_CONFIG } from '../../core/config/config.module';
+import { AccessEvents, type AccessEnded } from '../../core/events/access-events';
 import { AuthService } from '../auth/auth.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { coalesceWrites } from './coalesce-writes';
-import { RoomConnection } from './room-connection';
+import { limitOutbound } from './outbound-limit';
+import { RoomConnection, type Participant } from './room-connection';
 import { RoomMessageError, RoomRefusal } from './room-errors';
 import { authoriseHandshake } from './room-handshake';
 import { RoomMessagesService } from './room-messages.service';
+import { RoomParticipants } from './room-participants';
 
-type RoomSocket = Socket & { data: { connection?: RoomConnection } };
+type RoomSocket = Socket & { data: { participant?: Participant; sessionId?: string; connection?: RoomConnection } };
 
 /** The `/room` namespace: one Socket.IO room per interview session, carrying y-protocols messages. */
 @WebSocketGateway({ namespace: ROOM_NAMESPACE })
-export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   @WebSocketServer() private readonly namespace!: Namespace;
   private readonly logger = new Logger('RoomGateway');
+  /** Open sockets by the sign-in they were opened with, so that logging out closes them (rule P10). */
+  private readonly bySignIn = new Map<string, Set<RoomSocket>>();
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
     private readonly rooms: RoomRegistry,
     private readonly messages: RoomMessagesService,
+    private readonly participants: RoomParticipants,
+    accessEvents: AccessEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.unsubscribe = accessEvents.subscribe((event) => this.onAccessEnded(event));
+    this.rooms.use({
+      onEvicted: (room) => {
+        this.namespace.to(room.sessionId).emit('room:closed', { reason: 'reload' });
+        this.namespace.in(room.sessionId).disconnectSockets(true);
+      },
+    });
+  }
 
-  /** Authentication runs in the handshake, so a refused client never joins a room (rule P2). */
+  /**
+   * The handshake authenticates, authorises and loads the room, so a refused client never joins it (rule
+   * P2). Nothing is held for the socket yet: one that closes before it connects fires no disconnect.
+   */
   afterInit(namespace: Namespace): void {
     namespace.use((socket: RoomSocket, next) => {
       authoriseHandshake(socket, { auth: this.auth, sessions: this.sessions })
         .then(async ({ auth, access }) => {
-          const room = await this.rooms.acquire(access.session.id);
-          socket.data.connection = new RoomConnection(room, auth.user.id, access.role, this.config.room.ackDelayMs);
+          if (!this.participants.hasSeat(access.session.id, auth.user.id)) throw new RoomRefusal('too_many_connections');
+          await this.rooms.load(access.session.id).catch((error: unknown) => {
+            this.logger.error(`Loading room ${access.session.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+            throw new RoomRefusal(CONNECT_UNAVAILABLE);
+          });
+          socket.data.sessionId = access.session.id;
+          socket.data.participant = { userId: auth.user.id, displayName: auth.user.displayName, role: access.role, authSessionId: auth.sessionId };
           next();
         })
         .catch((error: unknown) => {
           if (error instanceof RoomRefusal) return next(new Error(error.reason));
-          this.logger.error(`Room handshake failed: ${String(error)}`);
-          next(new Error('unavailable'));
+          this.logger.error(`Room handshake failed: ${error instanceof Error ? error.message : String(error)}`);
+          next(new Error(CONNECT_UNAVAILABLE));
         });
     });
   }
 
-  /** The server opens the sync exchange and shares who is present (rule P4). */
+  /** Claims the room and the user's budget, then opens the sync exchange and shares who is present (rule P4). */
   handleConnection(socket: RoomSocket): void {
-    const connection = socket.data.connection;
-    if (!connection) return void socket.disconnect(true);
-    const { room } = connection;
+    const { sessionId, participant } = socket.data;
+    if (!sessionId || !participant) return void socket.disconnect(true);
+    const room = this.rooms.claim(sessionId);
+    // Evicted between the handshake and now: the client reconnects to the reloaded room.
+    if (!room) return void this.close([socket], 'reload');
+    const seat = this.participants.join(sessionId, participant.userId);
+    if (!seat) {
+      this.rooms.release(room);
+      return void socket.disconnect(true);
+    }
+    const connection = new RoomConnection(room, participant, seat.session, seat.budget, this.config.room.ackDelayMs);
+    socket.data.connection = connection;
+    this.trackSignIn(socket, participant.authSessionId, true);
+
     // Registered on the socket directly rather than through @SubscribeMessage: this is the room's hot
     // path, and Nest's per-message pipeline costs more than the handler itself.
     socket.on('yjs', (payload: unknown, ack?: unknown) => this.onYjs(socket, payload, ack));
     coalesceWrites(socket, connection.acks.flush);
+    limitOutbound(socket, this.config.room.maxBufferedBytes, () =>
+      this.logger.warn(`Disconnected a socket of ${participant.userId} in ${sessionId}: it stopped reading (over ${this.config.room.maxBufferedBytes} bytes waiting)`),
+    );
     void socket.join(room.sessionId);
     socket.emit('yjs', syncStep1Message(room.stateVector()));
     const present = [...room.awareness.getStates().keys()];
@@ -73,18 +119,25 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (!connection) return;
     socket.data.connection = undefined;
     connection.acks.cancel();
-    const { room } = connection;
+    this.trackSignIn(socket, connection.participant.authSessionId, false);
+    const { room, session } = connection;
     try {
       const gone = [...connection.awarenessClients];
-      if (gone.length > 0) {
+      for (const clientId of gone) session.presenceOwners.delete(clientId);
+      if (gone.length > 0 && !room.evicted) {
         removeAwarenessStates(room.awareness, gone, socket.id);
         this.namespace.to(room.sessionId).emit('yjs', awarenessMessage(room.awareness, gone));
       }
     } catch (error) {
-      this.logger.error(`Clearing the presence of ${socket.id} failed: ${String(error)}`);
+      this.logger.error(`Clearing the presence of ${socket.id} failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
+      this.participants.leave(connection.budget);
       this.rooms.release(room);
     }
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe();
   }
 
   private onYjs(socket: RoomSocket, payload: unknown, ack: unknown): void {
@@ -104,9 +157,40 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       error instanceof RoomMessageError
         ? { code: error.code, message: error.message }
         : { code: 'invalid_message', message: 'The message could not be applied' };
-    if (!(error instanceof RoomMessageError)) this.logger.error(`Unexpected error handling a yjs message: ${String(error)}`);
+    if (!(error instanceof RoomMessageError)) {
+      this.logger.error(`Unexpected error handling a yjs message: ${error instanceof Error ? error.message : String(error)}`);
+    }
     socket.emit('room:error', roomError);
     reply?.({ ok: false, error: roomError.code });
     if (connection.strike()) socket.disconnect(true);
+  }
+
+  private onAccessEnded(event: AccessEnded): void {
+    if (event.kind === 'signed_out') {
+      this.close([...(this.bySignIn.get(event.authSessionId) ?? [])], 'unauthorized');
+      return;
+    }
+    const ids = this.namespace.adapter.rooms.get(event.sessionId) ?? new Set<string>();
+    const sockets = [...ids].map((id) => this.namespace.sockets.get(id) as RoomSocket | undefined);
+    this.close(
+      sockets.filter((s): s is RoomSocket => s?.data.participant?.userId === event.userId),
+      'forbidden',
+    );
+  }
+
+  /** Tells each socket why, then cuts it (rule P10). */
+  private close(sockets: Iterable<Socket>, reason: RoomCloseReason): void {
+    for (const socket of sockets) {
+      socket.emit('room:closed', { reason });
+      socket.disconnect(true);
+    }
+  }
+
+  private trackSignIn(socket: RoomSocket, authSessionId: string, open: boolean): void {
+    const sockets = this.bySignIn.get(authSessionId) ?? new Set<RoomSocket>();
+    if (open) sockets.add(socket);
+    else sockets.delete(socket);
+    if (sockets.size > 0) this.bySignIn.set(authSessionId, sockets);
+    else this.bySignIn.delete(authSessionId);
   }
 }

@@ -4,9 +4,10 @@ import { AuthModule } from '../auth/auth.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { RoomGateway } from './room.gateway';
 import { RoomMessagesService } from './room-messages.service';
+import { RoomParticipants } from './room-participants';
 
 @Module({
   imports: [AuthModule, SessionsModule, CollabModule],
-  providers: [RoomGateway, RoomMessagesService],
+  providers: [RoomGateway, RoomMessagesService, RoomParticipants],
 })
 export class RoomModule {}
