@@ -1,9 +1,11 @@
+import { RESYNC_ERROR_CODES } from '@mockboard/protocol';
 import type { RoomConnection } from '../connection/use-room-connection';
 
 /** Room-wide notices under the header: a lost connection, or a change the server refused. */
 export function RoomBanners({ connection, readOnly }: { connection: RoomConnection; readOnly: boolean }) {
   const reconnecting = connection.everConnected && connection.status !== 'connected';
-  const refusedChange = connection.lastError && connection.lastError.code !== 'rate_limited' ? connection.lastError : undefined;
+  // Refusals an honest client can meet are resolved by the client resyncing: nothing was lost, nothing to say.
+  const refusedChange = connection.lastError && !RESYNC_ERROR_CODES.includes(connection.lastError.code) ? connection.lastError : undefined;
   return (
     <>
       {reconnecting && (

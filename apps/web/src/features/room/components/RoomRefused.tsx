@@ -10,6 +10,7 @@ const MESSAGES: Record<string, { title: string; text: string }> = {
   client_too_old: { title: 'Mockboard has been updated', text: 'Reload the page to get the new version.' },
   server_too_old: { title: 'The server is older than this page', text: 'The server is being updated. Try again in a few minutes.' },
   unauthorized: { title: 'Your session has ended', text: 'Log in again to rejoin the room.' },
+  too_many_connections: { title: 'This room is open in too many tabs', text: 'Close some of them, then reload this page.' },
 };
 
 const FALLBACK = { title: 'We could not open the room', text: 'Reload the page to try again.' };
