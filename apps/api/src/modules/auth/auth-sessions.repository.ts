@@ -21,7 +21,9 @@ export class AuthSessionsRepository {
     return row;
   }
 
-  async deleteByTokenHash(tokenHash: string): Promise<void> {
-    await this.database.db.delete(authSessions).where(eq(authSessions.tokenHash, tokenHash));
+  /** The deleted sign-in's id, if there was one. */
+  async deleteByTokenHash(tokenHash: string): Promise<string | undefined> {
+    const [row] = await this.database.db.delete(authSessions).where(eq(authSessions.tokenHash, tokenHash)).returning({ id: authSessions.id });
+    return row?.id;
   }
 }

@@ -3,6 +3,7 @@ import type { AppConfig } from '@mockboard/config';
 import type { UserRow } from '@mockboard/db';
 import type { AuthResponse, PublicUser } from '@mockboard/protocol';
 import { APP_CONFIG } from '../../core/config/config.module';
+import { AccessEvents } from '../../core/events/access-events';
 import { AuthError } from './auth.errors';
 import { AuthSessionsRepository } from './auth-sessions.repository';
 import { GuestLimit } from './guest-limit.service';
@@ -23,6 +24,7 @@ export class AuthService {
     private readonly sessions: AuthSessionsRepository,
     private readonly passwords: PasswordHasher,
     private readonly guestLimit: GuestLimit,
+    private readonly accessEvents: AccessEvents,
   ) {}
 
   async register(input: { email: string; password: string; displayName: string }, userAgent: string | null): Promise<AuthResponse> {
@@ -61,8 +63,10 @@ export class AuthService {
     return found && { user: toPublicUser(found.user), sessionId: found.sessionId };
   }
 
+  /** Revokes the sign-in at once: its room sockets are closed too (docs/protocol.md, rule P10). */
   async logout(token: string): Promise<void> {
-    await this.sessions.deleteByTokenHash(this.hash(token));
+    const authSessionId = await this.sessions.deleteByTokenHash(this.hash(token));
+    if (authSessionId) this.accessEvents.publish({ kind: 'signed_out', authSessionId });
   }
 
   private async startSession(user: UserRow, userAgent: string | null): Promise<AuthResponse> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { PROBLEMS } from '@mockboard/interview';
 import {
   createSessionBodySchema,
@@ -58,5 +58,12 @@ export class SessionsController {
   @HttpCode(200)
   rotate(@CurrentAuth() auth: Authenticated, @Param('id') id: string): Promise<InviteResponse> {
     return this.sessions.rotateInvite(auth.user.id, id);
+  }
+
+  /** The interviewer removes a participant, or a participant leaves; their room sockets close at once. */
+  @Delete('sessions/:id/participants/:userId')
+  @HttpCode(204)
+  removeParticipant(@CurrentAuth() auth: Authenticated, @Param('id') id: string, @Param('userId') userId: string): Promise<void> {
+    return this.sessions.removeParticipant(auth.user.id, id, userId);
   }
 }

@@ -12,6 +12,9 @@ export class SessionError extends ApiError<SessionErrorCode> {
   static notParticipant(): SessionError {
     return new SessionError('forbidden', 'You are not a participant of this session');
   }
+  static notParticipantOf(): SessionError {
+    return new SessionError('not_found', 'That person is not a participant of this session');
+  }
   static interviewerOnly(): SessionError {
     return new SessionError('forbidden', 'Only the interviewer can do that');
   }
@@ -28,7 +31,7 @@ export class SessionError extends ApiError<SessionErrorCode> {
       retryAfterSeconds,
     );
   }
-  /** No Retry-After: observers are never removed, so waiting does not free a place. */
+  /** No Retry-After: a place frees up only when the interviewer removes someone, which waiting does not do. */
   static full(maxObservers: number): SessionError {
     return new SessionError('rate_limited', `This session is full: it already has ${maxObservers} observers`);
   }

@@ -131,4 +131,13 @@ export class SessionsRepository {
   async setInviteCode(sessionId: string, inviteCode: string): Promise<void> {
     await this.db.update(interviewSessions).set({ inviteCode }).where(eq(interviewSessions.id, sessionId));
   }
+
+  /** Whether a row was removed. */
+  async removeParticipant(sessionId: string, userId: string): Promise<boolean> {
+    const removed = await this.db
+      .delete(sessionParticipants)
+      .where(and(eq(sessionParticipants.sessionId, sessionId), eq(sessionParticipants.userId, userId)))
+      .returning({ userId: sessionParticipants.userId });
+    return removed.length > 0;
+  }
 }

@@ -12,6 +12,7 @@ import {
   type SessionView,
 } from '@mockboard/protocol';
 import { APP_CONFIG } from '../../core/config/config.module';
+import { AccessEvents } from '../../core/events/access-events';
 import { newInviteCode, normaliseInviteCode } from './invite-code';
 import { SessionLimits } from './session-limits.service';
 import { SessionError } from './sessions.errors';
@@ -31,6 +32,7 @@ export class SessionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionsRepository,
     private readonly limits: SessionLimits,
+    private readonly accessEvents: AccessEvents,
   ) {}
 
   async create(userId: string, input: { problemSlug: string; role: SeatRole; durationMinutes: number }): Promise<SessionView> {
@@ -83,6 +85,20 @@ export class SessionsService {
     const inviteCode = newInviteCode();
     await this.sessions.setInviteCode(session.id, inviteCode);
     return { inviteCode, inviteUrl: this.inviteUrl(inviteCode) };
+  }
+
+  /**
+   * Takes someone out of a session: the interviewer (or the creator) removes another participant, or a
+   * participant leaves. Their room sockets are closed at once (docs/protocol.md, rule P10); a seat they
+   * held is free again for the invite link.
+   */
+  async removeParticipant(userId: string, sessionId: string, targetUserId: string): Promise<void> {
+    const { session, role } = await this.access(userId, sessionId);
+    if (!UUID.test(targetUserId)) throw SessionError.notParticipantOf();
+    const leaving = targetUserId === userId;
+    if (!leaving && role !== 'interviewer' && session.createdBy !== userId) throw SessionError.interviewerOnly();
+    if (!(await this.sessions.removeParticipant(session.id, targetUserId))) throw SessionError.notParticipantOf();
+    this.accessEvents.publish({ kind: 'left_session', sessionId: session.id, userId: targetUserId });
   }
 
   /** The caller's role in a session; throws not_found / forbidden. Also used by the room's handshake. */
