@@ -12,7 +12,7 @@ import { loggedCounts } from './verify';
 
 /** Whiteboard edits overwrite elements: the pushed updates cycle over this many element ids. */
 const ELEMENT_IDS = 1_000;
-/** The server allows 120 messages/s per socket (burst 240); staying under it means no refusals. */
+/** Each writer's pace; the bench's server lifts the per-user message budget for this setup (server-process.ts). */
 const PER_SOCKET_RATE = 100;
 const CHUNK = 50;
 const WHOLE_DOC_WAIT_MS = 2_000;
@@ -143,8 +143,9 @@ export async function runLoad(server: ServerHandle, options: BenchOptions, sampl
 }
 
 /**
- * Several sockets of the same participant push in parallel: one socket alone would need N / 100 s under
- * the server's per-socket rate limit. Each sends a chunk, waits for every ack, and keeps to its rate.
+ * Several sockets of the same participant push in parallel, each sending a chunk, waiting for every ack
+ * and keeping to its rate. The server's per-user budget would hold them to 120 a second together: the
+ * bench's server lifts it, as filling the room is setup, not what is measured.
  */
 async function pushUpdates(connect: () => RoomProvider, updates: number, writerCount: number) {
   const writers = Array.from({ length: writerCount }, connect);
