@@ -53,6 +53,35 @@ describe('starting the built server', () => {
     }
   }, 90_000);
 
+  it('S8: a stop (SIGTERM) says it is storing the open rooms, stores them, says when it is done and exits 0', async () => {
+    const port = String(await freePort());
+    const api = spawnApi({
+      PORT: port,
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_PREFIX: `${process.env.TEST_REDIS_PREFIX}-stop`,
+      SESSION_SECRET: 'stop-test-secret-stop-test-secret-stop-test',
+      LOG_LEVEL: 'info',
+      WORKER_EMBEDDED: 'false',
+    });
+    try {
+      await waitForHealthy(api);
+      const registered = await requestJson<AuthResponse>(api.baseUrl, '/api/auth/guest', { body: { displayName: 'Stopper' } });
+      const session = await requestJson<SessionView>(api.baseUrl, '/api/sessions', { token: registered.body.token, body: { problemSlug: 'video-recommendation' } });
+      const provider = await connectedProvider(api.baseUrl, session.body.id, registered.body.token);
+      provider.doc.getMap('elements').set('before-stop', { version: 1 });
+      await provider.whenAcked();
+      provider.destroy();
+      expect(await api.stop('SIGTERM')).toBe(0);
+      const output = api.output();
+      expect(output).toMatch(/Stopping: storing 1 open room/);
+      expect(output).toMatch(/Rooms stored\./);
+      expect(output.indexOf('Rooms stored.')).toBeGreaterThan(output.indexOf('Stopping: storing'));
+    } finally {
+      await api.stop('SIGKILL');
+    }
+  });
+
   it('exits non-zero listing every invalid variable', async () => {
     const api = spawnApi({ PORT: 'eighty', REDIS_URL: 'nope', LOG_LEVEL: 'loud' });
     expect(await api.exited).toBe(1);
