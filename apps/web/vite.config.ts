@@ -10,9 +10,9 @@ const API_TARGET = process.env.MOCKBOARD_API_URL ?? 'http://localhost:3000';
 const CDN_FALLBACK = /("ASSETS_FALLBACK_URL",\s*)`https:\/\/esm\.sh\/.*?\/dist\/prod\/`/;
 
 /**
- * Excalidraw fetches its drawing fonts at run time from `window.EXCALIDRAW_ASSET_PATH` (set in index.html)
- * and lists a public CDN as a second source. Serving them ourselves keeps a self-hosted install working
- * offline and sending no requests elsewhere. Copied at build time rather than committed: 14 MB that
+ * Excalidraw fetches its drawing fonts at run time from `window.EXCALIDRAW_ASSET_PATH` (set by
+ * public/excalidraw-assets.js) and lists a public CDN as a second source. Serving them ourselves keeps a
+ * self-hosted install working offline and sending no requests elsewhere. Copied at build time rather than committed: 14 MB that
  * follow the installed Excalidraw version.
  *
  * The CDN source is also pointed back at our origin: the browser would only use it if ours failed, but

@@ -3,12 +3,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@mockboard/config';
 import type { Database } from '@mockboard/db';
 import cookieParser from 'cookie-parser';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './core/errors/api-exception.filter';
 import { installBodyParsing } from './core/http/body-parsing';
 import { RoomIoAdapter } from './core/http/room-io.adapter';
+import { securityHeaders } from './core/http/security-headers';
 
 /** Builds the configured Nest application without listening, for main.ts and the integration tests. */
 export async function createApp(config: AppConfig, database: Database): Promise<NestExpressApplication> {
@@ -19,21 +19,7 @@ export async function createApp(config: AppConfig, database: Database): Promise<
   app.useLogger(app.get(Logger));
   // Off unless configured: otherwise any client could pick its own address with X-Forwarded-For.
   app.set('trust proxy', config.trustProxy);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // Excalidraw renders user content into canvases and inline styles; no third-party origins needed.
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'font-src': ["'self'", 'data:'],
-          // wasm-unsafe-eval: Excalidraw subsets fonts with WebAssembly when exporting SVG.
-          'script-src': ["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'"],
-          'worker-src': ["'self'", 'blob:'],
-        },
-      },
-    }),
-  );
+  app.use(securityHeaders(config.publicUrl));
   app.use(cookieParser());
   installBodyParsing(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
