@@ -4,13 +4,24 @@ import type { AppState, ExcalidrawImperativeAPI, ExcalidrawProps, UIOptions } fr
 import '@excalidraw/excalidraw/index.css';
 import type { DragEvent } from 'react';
 import { COMPONENT_DRAG_TYPE } from '../board/place-component';
+import { RoomMainMenu } from './RoomMainMenu';
 
 /**
- * What the room hides from Excalidraw's menu: the board lives on the server, so opening or saving files
- * would only confuse; export has its own menu; images are not synced yet (they need file storage).
+ * What the room turns off in Excalidraw, menus and command palette alike: the board lives on the server, so
+ * opening or saving files would only confuse; export has its own menu; images are not synced yet (they need
+ * file storage). Clearing the canvas would delete every element for everyone at once; the background colour
+ * is not shared, so changing it would only change one person's view.
  */
 const UI_OPTIONS: Partial<UIOptions> = {
-  canvasActions: { loadScene: false, saveToActiveFile: false, export: false, saveAsImage: false, toggleTheme: false },
+  canvasActions: {
+    loadScene: false,
+    saveToActiveFile: false,
+    export: false,
+    saveAsImage: false,
+    toggleTheme: false,
+    clearCanvas: false,
+    changeViewBackgroundColor: false,
+  },
   tools: { image: false },
 };
 
@@ -53,7 +64,9 @@ export function Whiteboard({ readOnly, onApi, onChange, onPointerUpdate, onDropC
         viewModeEnabled={readOnly}
         UIOptions={UI_OPTIONS}
         initialData={INITIAL_DATA}
-      />
+      >
+        <RoomMainMenu />
+      </Excalidraw>
     </div>
   );
 }
