@@ -1,6 +1,7 @@
 import type { SessionView } from '@mockboard/protocol';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { copyText } from '../../../lib/copy-text';
 import { Popover } from '../../../ui/Popover';
 import { rotateInvite } from '../../sessions/api/sessions-api';
 import { sessionQueryKey } from '../../sessions/hooks/use-sessions';
@@ -22,10 +23,7 @@ export function InviteButton({ session }: { session: SessionView }) {
   if (!url) return null;
 
   const copyLink = (): void => {
-    navigator.clipboard.writeText(url).then(
-      () => setCopy('copied'),
-      () => setCopy('failed'),
-    );
+    void copyText(url).then((copied) => setCopy(copied ? 'copied' : 'failed'));
   };
 
   return (
