@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { describeError } from '@mockboard/db';
 import { checkUpdate, knownContentOf, loadStoredDocument, type SetAside, type StoredDocument, type UpdateLogRepository } from '@mockboard/collab';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -229,7 +230,7 @@ export class Room {
         this.snapshotDue = this.snapshotSeq + this.snapshotEvery;
       },
       (error: unknown) => {
-        this.logger.error(`Snapshot of ${this.sessionId} failed; the room stays in memory: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.error(`Snapshot of ${this.sessionId} failed; the room stays in memory: ${describeError(error)}`);
         throw error;
       },
     );

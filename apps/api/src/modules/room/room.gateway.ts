@@ -1,5 +1,6 @@
 import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { AppConfig } from '@mockboard/config';
+import { describeError } from '@mockboard/db';
 import {
   WebSocketGateway,
   WebSocketServer,
@@ -70,7 +71,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         .then(async ({ auth, access }) => {
           if (!this.participants.hasSeat(access.session.id, auth.user.id)) throw new RoomRefusal('too_many_connections');
           await this.rooms.load(access.session.id).catch((error: unknown) => {
-            this.logger.error(`Loading room ${access.session.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+            this.logger.error(`Loading room ${access.session.id} failed: ${describeError(error)}`);
             throw new RoomRefusal(CONNECT_UNAVAILABLE);
           });
           socket.data.sessionId = access.session.id;
@@ -79,7 +80,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         })
         .catch((error: unknown) => {
           if (error instanceof RoomRefusal) return next(new Error(error.reason));
-          this.logger.error(`Room handshake failed: ${error instanceof Error ? error.message : String(error)}`);
+          this.logger.error(`Room handshake failed: ${describeError(error)}`);
           next(new Error(CONNECT_UNAVAILABLE));
         });
     });
@@ -129,7 +130,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         this.namespace.to(room.sessionId).emit('yjs', awarenessMessage(room.awareness, gone));
       }
     } catch (error) {
-      this.logger.error(`Clearing the presence of ${socket.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(`Clearing the presence of ${socket.id} failed: ${describeError(error)}`);
     } finally {
       this.participants.leave(connection.budget);
       this.rooms.release(room);
@@ -158,7 +159,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         ? { code: error.code, message: error.message }
         : { code: 'invalid_message', message: 'The message could not be applied' };
     if (!(error instanceof RoomMessageError)) {
-      this.logger.error(`Unexpected error handling a yjs message: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(`Unexpected error handling a yjs message: ${describeError(error)}`);
     }
     socket.emit('room:error', roomError);
     reply?.({ ok: false, error: roomError.code });
