@@ -2,10 +2,16 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { LAN_HOST } from './support/hosts';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const port = process.env.E2E_PORT ?? '3100';
-const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
+/**
+ * The app as a self-hosted install on a LAN is reached: plain HTTP on a host name, which (unlike 127.0.0.1
+ * or localhost) is not a secure context and gets no exemption from the CSP's upgrade-insecure-requests.
+ * Chromium maps the name to this machine (--host-resolver-rules below); nothing else has to resolve it.
+ */
+const baseURL = process.env.E2E_BASE_URL ?? `http://${LAN_HOST}:${port}`;
 
 const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl) {
@@ -48,7 +54,15 @@ export default defineConfig({
         launchOptions: {
           // Debian's Chromium: Playwright's own browser download is not available offline.
           executablePath: '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--no-first-run',
+            '--disable-sync',
+            `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`,
+          ],
         },
       },
     },
@@ -57,7 +71,8 @@ export default defineConfig({
   webServer: {
     command: 'node apps/api/dist/main.js',
     cwd: REPO_ROOT,
-    url: `${baseURL}/api/health`,
+    // Node's fetch does not use Chromium's host rules.
+    url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { postJson } from '../support/in-page-api';
 
 /** Unique per test and per run, so the suite can run again against the same database. */
 function uniqueEmail(label: string): string {
@@ -78,10 +79,8 @@ test('a guest sees the Guest badge until they save their account', async ({ page
 test('a wrong password shows the error inline and stays on the login screen', async ({ page }) => {
   const email = uniqueEmail('wrong');
   // Register through the API: this test is about the login form, not the signup flow.
-  const registered = await page.request.post('/api/auth/register', {
-    data: { email, password: 'the right password', displayName: 'Wrong Password' },
-  });
-  expect(registered.status()).toBe(201);
+  const registered = await postJson(page, '/api/auth/register', { email, password: 'the right password', displayName: 'Wrong Password' });
+  expect(registered).toBe(201);
   await page.context().clearCookies();
 
   await page.goto('/login');
@@ -95,10 +94,8 @@ test('a wrong password shows the error inline and stays on the login screen', as
 
 test('signup shows field problems inline, from the form and from the server', async ({ page }) => {
   const takenEmail = uniqueEmail('taken');
-  const registered = await page.request.post('/api/auth/register', {
-    data: { email: takenEmail, password: 'first owner password', displayName: 'First Owner' },
-  });
-  expect(registered.status()).toBe(201);
+  const registered = await postJson(page, '/api/auth/register', { email: takenEmail, password: 'first owner password', displayName: 'First Owner' });
+  expect(registered).toBe(201);
   await page.context().clearCookies();
 
   await page.goto('/signup');

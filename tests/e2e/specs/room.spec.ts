@@ -1,53 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { recordOffsiteRequests } from '../support/hosts';
+import { postJson } from '../support/in-page-api';
+import { createSession, drawRectangle, expectRoomReady, room, signUp } from '../support/room-page';
 
 /**
  * The live room with two real browsers: an interviewer who signs up and creates the session, and a
- * candidate who follows the invite link as a guest. The board's content is read from the room element's
- * `data-element-count` / `data-board-labels` attributes: the canvas itself cannot be inspected.
+ * candidate who follows the invite link as a guest.
  */
 
 const VIEWPORT = { width: 1280, height: 800 };
-
-function uniqueEmail(label: string): string {
-  return `e2e-${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-}
 
 /** A fresh browser context (no shared cookies) that records every request leaving this machine. */
 async function newPage(browser: Browser, offsite: string[]): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') && !['127.0.0.1', 'localhost'].includes(url.hostname)) {
-      offsite.push(request.url());
-    }
-  });
+  recordOffsiteRequests(page, offsite);
   return page;
-}
-
-function room(page: Page): Locator {
-  return page.locator('.room');
-}
-
-/** Connected, and the board received from the server (the loading overlay is gone). */
-async function expectRoomReady(page: Page): Promise<void> {
-  await expect(page).toHaveURL(/\/sessions\/[0-9a-f-]{36}$/);
-  await expect(room(page)).toHaveAttribute('data-connection', 'connected');
-  await expect(page.getByRole('status').filter({ hasText: /Connecting to the room|Loading the board/ })).toHaveCount(0);
-}
-
-/** Draws a rectangle with Excalidraw's own tool; x/y are relative to the canvas, right of the style panel. */
-async function drawRectangle(page: Page, x: number, y: number): Promise<void> {
-  // The toolbar's radio inputs sit under their icons.
-  await page.getByTestId('toolbar-rectangle').click({ force: true });
-  const canvas = page.locator('canvas.excalidraw__canvas.interactive');
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('the drawing canvas is not visible');
-  await page.mouse.move(box.x + x, box.y + y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + x + 120, box.y + y + 80, { steps: 6 });
-  await page.mouse.up();
 }
 
 test('interviewer and candidate draw on one board, live; follow, per-person undo, export; the board survives a reload', async ({ browser }) => {
@@ -55,16 +24,8 @@ test('interviewer and candidate draw on one board, live; follow, per-person undo
 
   // The interviewer signs up and creates a session from the dashboard.
   const interviewer = await newPage(browser, offsite);
-  await interviewer.goto('/signup');
-  await interviewer.getByLabel('Display name').fill('Ivy Interviewer');
-  await interviewer.getByLabel('Email').fill(uniqueEmail('room'));
-  await interviewer.getByLabel('Password').fill('correct horse battery');
-  await interviewer.getByRole('button', { name: 'Create account' }).click();
-  await interviewer.getByRole('button', { name: 'New session' }).click();
-  const dialog = interviewer.getByRole('dialog', { name: 'New session' });
-  await dialog.getByRole('radio', { name: /^Search ranking/ }).check();
-  await dialog.getByRole('radio', { name: '60 min' }).check();
-  await dialog.getByRole('button', { name: 'Create session' }).click();
+  await signUp(interviewer, 'Ivy Interviewer');
+  await createSession(interviewer, /^Search ranking/, '60 min');
   await expectRoomReady(interviewer);
   await expect(interviewer.getByRole('heading', { level: 1, name: 'Search ranking' })).toBeVisible();
 
@@ -148,7 +109,7 @@ test('interviewer and candidate draw on one board, live; follow, per-person undo
 
   // A third person with the same link can only watch.
   const observer = await newPage(browser, offsite);
-  await observer.request.post('/api/auth/guest', { data: { displayName: 'Olive Observer' } });
+  expect(await postJson(observer, '/api/auth/guest', { displayName: 'Olive Observer' })).toBe(201);
   await observer.goto(new URL(inviteUrl).pathname);
   await expectRoomReady(observer);
   await expect(observer.getByText('Observing (read-only)')).toBeVisible();
@@ -160,7 +121,7 @@ test('interviewer and candidate draw on one board, live; follow, per-person undo
 });
 
 test('an unknown invite code says the invite is not valid', async ({ page }) => {
-  await page.request.post('/api/auth/guest', { data: { displayName: 'Lost Guest' } });
+  expect(await postJson(page, '/api/auth/guest', { displayName: 'Lost Guest' })).toBe(201);
   await page.goto('/join/NOSUCHCODE');
   await expect(page.getByRole('heading', { name: 'This invite is not valid' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Go to your sessions' })).toBeVisible();
