@@ -16,8 +16,9 @@ export function securityHeaders(publicUrl: string): RequestHandler {
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:', 'blob:'],
         'font-src': ["'self'", 'data:'],
-        // wasm-unsafe-eval: Excalidraw subsets fonts with WebAssembly when exporting SVG. No inline scripts:
-        // index.html loads even its Excalidraw settings from a file.
+        // No inline scripts: index.html loads even its Excalidraw settings from a file. wasm-unsafe-eval:
+        // Excalidraw subsets fonts with WebAssembly when exporting SVG. Its Emscripten glue also wants plain
+        // eval, which stays refused: the export then embeds whole fonts (larger files, same drawing).
         'script-src': ["'self'", "'wasm-unsafe-eval'"],
         'worker-src': ["'self'", 'blob:'],
         'upgrade-insecure-requests': https ? [] : null,
