@@ -5,6 +5,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '@mockboard/config';
 import type { Database } from '@mockboard/db';
+import { logTransport } from '@mockboard/worker';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule } from './core/config/config.module';
 import { DatabaseModule } from './core/database/database.module';
@@ -38,10 +39,7 @@ export class AppModule {
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            transport:
-              config.env !== 'production' && process.stdout.isTTY
-                ? { target: 'pino-pretty', options: { singleLine: true } }
-                : undefined,
+            transport: logTransport(),
           },
         }),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.loginRateLimitPerMinute }]),

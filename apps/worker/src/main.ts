@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '@mockboard/config';
 import { openDatabase } from '@mockboard/db';
+import { createLogger } from './logger';
 import { startWorker } from './worker';
 
 /** The worker on its own, for deployments that scale it apart from the api (docker/compose.yml). */
@@ -9,8 +10,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 });
   await database.migrate();
-  const worker = await startWorker(config, database);
-  console.log('Mockboard worker is processing background jobs');
+  // One logger for the process, so that its lines share one format (and one transport thread).
+  const logger = createLogger(config, 'worker');
+  const worker = await startWorker(config, database, logger);
+  logger.info('Mockboard worker is processing background jobs');
   const shutdown = async (): Promise<void> => {
     // Closing waits for Redis and in-flight work; an unreachable Redis must not keep the process alive.
     setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();

@@ -2,8 +2,8 @@ import { REDIS_HELP, type AppConfig } from '@mockboard/config';
 import { describeErrorWithStack, type Database } from '@mockboard/db';
 import { BACKGROUND_QUEUE, JOB_SCHEDULES, type JobName } from '@mockboard/jobs';
 import { Queue, Worker } from 'bullmq';
-import pino from 'pino';
 import { indexHandlers, JOB_HANDLERS } from './job-registry';
+import { createLogger } from './logger';
 
 export interface RunningWorker {
   close(): Promise<void>;
@@ -13,8 +13,7 @@ export interface RunningWorker {
  * Starts the BullMQ worker for the background queue and upserts the repeating schedules. Safe to run
  * on every node: schedules are keyed by job name, so they are shared rather than duplicated.
  */
-export async function startWorker(config: AppConfig, database: Database): Promise<RunningWorker> {
-  const logger = pino({ name: 'worker', level: config.logLevel });
+export async function startWorker(config: AppConfig, database: Database, logger = createLogger(config, 'worker')): Promise<RunningWorker> {
   const handlers = indexHandlers(JOB_HANDLERS);
   const connection = {
     url: config.redis.url,
