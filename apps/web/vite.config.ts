@@ -69,7 +69,13 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': { target: API_TARGET },
-      '/socket.io': { target: API_TARGET, ws: true },
+      // The api refuses room sockets from pages of other origins (docs/protocol.md P2); through this proxy
+      // the page is the dev server's, so the upgrade is presented as coming from the api's own origin.
+      '/socket.io': {
+        target: API_TARGET,
+        ws: true,
+        configure: (proxy) => proxy.on('proxyReqWs', (request) => request.setHeader('origin', new URL(API_TARGET).origin)),
+      },
     },
   },
 });

@@ -1,16 +1,19 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type AppConfig } from '@mockboard/config';
 import { openDatabase } from '@mockboard/db';
-import { startWorker } from '@mockboard/worker';
+import { createLogger, startWorker } from '@mockboard/worker';
 import { createApp } from './create-app';
 
-const SHUTDOWN_DEADLINE_MS = 5_000;
+/** Below Docker's default 10 s between SIGTERM and SIGKILL, so the last log lines still come out. */
+const SHUTDOWN_DEADLINE_MS = 8_000;
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
+  // Where the data lives and where the app answers are said whatever LOG_LEVEL is, short of silent.
+  const announce = createLogger({ logLevel: config.logLevel === 'silent' ? 'silent' : 'info' }, 'mockboard');
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   if (database.kind === 'pglite') {
-    console.log(`No DATABASE_URL set: using the embedded PGlite database in ${database.location}`);
+    announce.info(`No DATABASE_URL set: using the embedded PGlite database in ${database.location}`);
   }
   await database.migrate();
 
@@ -31,7 +34,7 @@ async function main(): Promise<void> {
 
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`Mockboard is running at ${config.publicUrl.replace(`:${config.port}`, `:${port}`)}`);
+  announce.info(`Mockboard is running at ${config.publicUrl.replace(`:${config.port}`, `:${port}`)}`);
 }
 
 function readConfigOrExit(): AppConfig {
