@@ -1,4 +1,5 @@
 import { MESSAGE_SYNC, readMessageType, syncStep1Message, toBytes, type YjsAck } from '@mockboard/protocol';
+import { RoomProvider } from '@mockboard/room-client';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Socket } from 'socket.io-client';
@@ -130,4 +131,23 @@ export function awarenessUpdate(entries: ReadonlyArray<{ clientId: number; clock
     encoding.writeVarString(encoder, JSON.stringify(state));
   }
   return encoding.toUint8Array(encoder);
+}
+
+/**
+ * A provider that quick-reconnects, kept in `providers` (for the caller's afterEach) before it is synced, so
+ * that one that never syncs is still destroyed rather than left reconnecting after the test.
+ */
+export async function trackedProvider(providers: RoomProvider[], baseUrl: string, sessionId: string, token: string, timeoutMs = 10_000): Promise<RoomProvider> {
+  const provider = new RoomProvider({ url: baseUrl, sessionId, token, socketOptions: { reconnectionDelay: 50, reconnectionDelayMax: 500 } });
+  providers.push(provider);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the provider did not sync within ${timeoutMs} ms (status ${provider.status}, refusal ${provider.refusal})`)), timeoutMs);
+  });
+  try {
+    await Promise.race([provider.whenSynced(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+  return provider;
 }
