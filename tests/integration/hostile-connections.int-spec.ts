@@ -91,7 +91,8 @@ describe('the Origin of a room handshake', () => {
     expect(await refusedOver('websocket', cookieOnly, { origin: 'http://evil.example', cookie })).toBe(true);
     expect(await refusedOver('polling', cookieOnly, { origin: 'http://evil.example', cookie })).toBe(true);
 
-    for (const headers of [{ origin: PUBLIC }, { origin: LISTED }, {}]) {
+    const accepted: Array<Record<string, string>> = [{ origin: PUBLIC }, { origin: LISTED }, {}];
+    for (const headers of accepted) {
       const socket = await rawSocket(app.baseUrl, { token: candidate.token, sessionId: session.id }, headers);
       expect(socket.connected).toBe(true);
       socket.close();

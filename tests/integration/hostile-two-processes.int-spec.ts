@@ -1,4 +1,4 @@
-import { DOC_KEYS, updateMessage, type RoomClosed } from '@mockboard/protocol';
+import { DOC_KEYS, updateMessage } from '@mockboard/protocol';
 import type { RoomProvider } from '@mockboard/room-client';
 import { withPgClient } from '@mockboard/testing';
 import { HostileSender } from '../support/hostile-sender';
@@ -34,7 +34,7 @@ describe('two api processes on one database', () => {
   it('S9/S1/P10: writing one session through both, a process detects the other and its clients get room:closed reload and resync; after kill -9 and restart every acknowledged edit is stored', async () => {
     const { session, interviewer, candidate } = await seatedSession(first.baseUrl);
     const auth = (token: string) => ({ token, sessionId: session.id });
-    const closedReasons: RoomClosed['reason'][] = [];
+    const closedReasons: string[] = [];
     const watch = async (api: RestartableApi, token: string): Promise<RoomProvider> => {
       const provider = await trackedProvider(providers, api.baseUrl, session.id, token);
       provider.socket.on('room:closed', (closed) => closedReasons.push(closed.reason));
