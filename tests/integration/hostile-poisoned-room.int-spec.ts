@@ -85,7 +85,9 @@ describe('a poisoned room across kill -9', () => {
     editor.on('ack', (ack) => acks.push(ack));
     editor.doc.getMap(DOC_KEYS.elements).set('after-restart', 'after-restart');
     await editor.whenAcked();
-    expect(acks).toEqual([{ ok: true }]);
+    // The step 2 that answered the server's step 1 may be acknowledged alongside.
+    expect(acks.length).toBeGreaterThan(0);
+    expect(acks.every((ack) => ack.ok)).toBe(true);
     acknowledged.add('after-restart');
 
     await api.kill();
