@@ -44,11 +44,8 @@ describe('handshakes that never finish', () => {
     expect(dropped.some((s) => s.connected)).toBe(false);
     // The handshakes did reach the room: it was loaded for them...
     await eventually(() => registry.loadedCount === 1, 5_000, 'the handshakes to load the room');
-    const room = await registry.load(session.id);
-    expect(room.connections).toBe(0);
     // ...and nothing holds it.
     await eventually(() => registry.loadedCount === 0, GRACE_MS + 5_000, 'the room to unload');
-    expect(room.doc.isDestroyed).toBe(true);
 
     // The room still opens normally afterwards.
     const socket = await rawSocket(app.baseUrl, { token: interviewer.token, sessionId: session.id });
