@@ -65,8 +65,9 @@ describe('one user, many sockets', () => {
     const accepted = acks.filter((ack) => ack.ok).length;
     const limited = acks.filter((ack) => !ack.ok && ack.error === 'rate_limited').length;
     expect(accepted + limited).toBe(flood.length);
-    // One user's budget: the burst, then the sustained rate. Per socket it would have been all of them.
-    expect(accepted).toBeLessThanOrEqual(BURST + RATE * seconds + 2);
+    // One user's budget: the burst, then the sustained rate (half a second's slack for a busy event loop).
+    // Per socket it would have been all of them.
+    expect(accepted).toBeLessThanOrEqual(BURST + RATE * (seconds + 0.5) + 2);
     expect(accepted).toBeGreaterThanOrEqual(BURST + RATE * seconds * 0.8 - 2);
     expect(accepted).toBeLessThan(flood.length * 0.75);
     expect(flooders.every((s) => s.connected)).toBe(true);
