@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './core/errors/api-exception.filter';
 import { installBodyParsing } from './core/http/body-parsing';
+import { refuseMalformedPaths } from './core/http/malformed-paths';
 import { RoomIoAdapter } from './core/http/room-io.adapter';
 import { securityHeaders } from './core/http/security-headers';
 
@@ -21,6 +22,7 @@ export async function createApp(config: AppConfig, database: Database): Promise<
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config.publicUrl));
   app.use(cookieParser());
+  refuseMalformedPaths(app.getHttpAdapter().getInstance());
   installBodyParsing(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ApiExceptionFilter());
