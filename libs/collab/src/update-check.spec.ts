@@ -1,6 +1,6 @@
 import { seededRandom } from '@mockboard/testing';
+import { craftedItem } from '../../../tests/support/room-wire';
 import { editingHistory, mutateBytes } from '../../../tests/support/yjs-history';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { checkUpdate, knownClocks, knownContentOf } from './update-check';
 
@@ -11,19 +11,6 @@ const copyOf = (doc: Y.Doc): Y.Doc => {
 };
 
 const isPending = (doc: Y.Doc): boolean => doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
-
-/** One hand-made item, as a crafted client would write it. */
-function craftedItem(client: number, options: { origin?: Y.ID; parent?: string | Y.ID; parentSub?: string; content: Y.AbstractContent }): Uint8Array {
-  const encoder = new Y.UpdateEncoderV1();
-  encoding.writeVarUint(encoder.restEncoder, 1);
-  encoding.writeVarUint(encoder.restEncoder, 1);
-  encoder.writeClient(client);
-  encoding.writeVarUint(encoder.restEncoder, 0);
-  const parent = options.parent === undefined ? null : typeof options.parent === 'string' ? (new Y.Doc().get(options.parent) as never) : options.parent;
-  new Y.Item(Y.createID(client, 0), null, options.origin ?? null, null, null, parent, options.parentSub ?? null, options.content).write(encoder, 0);
-  encoding.writeVarUint(encoder.restEncoder, 0);
-  return encoder.toUint8Array();
-}
 
 describe('checkUpdate (rule P9)', () => {
   it('accepts every update of an honest session in the order the hub received it, each a change', () => {
@@ -102,7 +89,7 @@ describe('checkUpdate (rule P9)', () => {
 
     // Deleting something not deleted yet is a change, even with no new struct.
     const key = [...room.getMap('elements').keys()][0] as string;
-    let deletion = new Uint8Array();
+    let deletion: Uint8Array = new Uint8Array();
     observer.once('update', (u: Uint8Array) => (deletion = u));
     observer.getMap('elements').delete(key);
     expect(checkUpdate(Y.diffUpdate(deletion, Y.encodeStateVector(room)), knownContentOf(room))).toMatchObject({ ok: true, changes: true });
