@@ -112,21 +112,21 @@ describe('presence forging', () => {
   });
 
   /**
-   * Known bug (found by this suite): presence ids are owned by the socket that published them first, and
-   * freed when it goes. A participant who reconnects keeps its Y.Doc, so its awareness client id; an observer
-   * who watched the room knows that id and can claim it in the gap. The returning participant's own presence
-   * is then refused `forbidden` (which RoomProvider does not act on), and everyone sees the observer's state,
-   * as the observer, where the interviewer's cursor was, until the observer leaves. `it.failing` until a
-   * user may take back the ids it published (or the ids are bound to the user rather than the socket).
+   * A participant who reconnects keeps its Y.Doc, so its awareness client id; an observer who watched the
+   * room knows that id. The id stays its user's while they are away, so the observer cannot take it over,
+   * and the returning participant speaks for it again.
    */
-  it.failing('D4: a participant who reconnects still speaks for its own presence, even if an observer grabbed its id while it was away', async () => {
+  it('D4: an observer cannot grab the presence id of a participant who is away; the participant gets it back on reconnecting', async () => {
     const { a, b, forge } = await room();
     const errors: string[] = [];
     a.on('room-error', (error) => errors.push(error.code));
     a.socket.disconnect();
     await eventually(() => !b.awareness.getStates().has(a.doc.clientID), 5_000, 'the interviewer presence to go');
-    // Nobody holds the id now: the observer takes it, with a clock far ahead of the interviewer's.
-    expect(await forge([{ clientId: a.doc.clientID, clock: clockOf(a) + 1_000, state: { user: { color: '#f00' } } }])).toEqual({ ok: true });
+    // Nobody shows the id now; the observer tries it, with a clock far ahead of the interviewer's.
+    expect(await forge([{ clientId: a.doc.clientID, clock: clockOf(a) + 1_000, state: { user: { color: '#f00' } } }])).toEqual({
+      ok: false,
+      error: 'forbidden',
+    });
     a.socket.connect();
     await a.whenSynced();
     a.awareness.setLocalStateField('pointer', { x: 7, y: 7, tool: 'pointer' });
@@ -135,6 +135,7 @@ describe('presence forging', () => {
       3_000,
       `the interviewer's own presence back (room errors: ${errors.join(', ') || 'none'}; seen: ${JSON.stringify(statesOf(b)[String(a.doc.clientID)])})`,
     );
+    expect(errors).toEqual([]);
   });
 });
 

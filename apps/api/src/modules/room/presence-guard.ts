@@ -1,10 +1,10 @@
 import { publishedPresenceSchema, type PresenceState } from '@mockboard/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import type { PresenceOwners } from './presence-owners';
 import { RoomMessageError } from './room-errors';
 
 export interface PresenceAuthor {
-  socketId: string;
   /** The server's view of who this is, whatever the client claims. */
   user: Omit<PresenceState['user'], 'color'>;
   /** Client ids this socket publishes. */
@@ -12,8 +12,7 @@ export interface PresenceAuthor {
 }
 
 export interface PresenceRules {
-  /** Awareness client id → the socket that published it, for the whole session. */
-  owners: ReadonlyMap<number, string>;
+  owners: Pick<PresenceOwners, 'ownerOf'>;
   maxStateBytes: number;
   maxIdsPerSocket: number;
 }
@@ -25,10 +24,11 @@ export interface PresenceEntry {
 
 /**
  * Reads an awareness update (a count, then per client: id, clock, JSON state) and writes it again as the
- * server vouches for it (docs/protocol.md, rule D4): a socket speaks only for client ids it published first,
- * or that nobody holds, up to a few; each state is size-limited and reduced to the presence fields, with
- * `user` set to the server's view of the participant. Throws a RoomMessageError for anything else,
- * before the room's awareness is touched.
+ * server vouches for it (docs/protocol.md, rule D4): a socket speaks only for client ids its user published
+ * first, or that nobody holds, and for a few at most; each state is size-limited and reduced to the presence
+ * fields, with `user` set to the server's view of the participant. An id stays its user's after their
+ * socket goes, so that nobody takes it over before they reconnect with the same document. Throws a
+ * RoomMessageError for anything else, before the room's awareness is touched.
  */
 export function rewritePresence(update: Uint8Array, author: PresenceAuthor, rules: PresenceRules): { update: Uint8Array; entries: PresenceEntry[] } {
   const decoder = decoding.createDecoder(update);
@@ -41,14 +41,14 @@ export function rewritePresence(update: Uint8Array, author: PresenceAuthor, rule
     const clientId = read(() => decoding.readVarUint(decoder));
     const clock = read(() => decoding.readVarUint(decoder));
     const json = read(() => decoding.readVarString(decoder));
-    const owner = rules.owners.get(clientId);
-    if (owner !== undefined && owner !== author.socketId) {
+    const owner = rules.owners.ownerOf(clientId);
+    if (owner !== undefined && owner !== author.user.id) {
       throw new RoomMessageError('forbidden', 'A connection may only update or remove its own presence');
     }
     if (json.length > rules.maxStateBytes) throw new RoomMessageError('too_large', `A presence state is limited to ${rules.maxStateBytes} bytes`);
     const state = read(() => JSON.parse(json) as unknown);
     const removed = state === null;
-    if (!removed && owner === undefined && ++claimed > rules.maxIdsPerSocket) {
+    if (!removed && !author.mine.has(clientId) && ++claimed > rules.maxIdsPerSocket) {
       throw new RoomMessageError('forbidden', `A connection may publish at most ${rules.maxIdsPerSocket} presence states`);
     }
     encoding.writeVarUint(encoder, clientId);

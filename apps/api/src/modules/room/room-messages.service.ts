@@ -93,17 +93,19 @@ export class RoomMessagesService {
     const { maxPresenceBytes, presenceIdsPerSocket } = this.config.room;
     const vouched = rewritePresence(
       update,
-      { socketId: socket.id, user: { id: participant.userId, name: participant.displayName, role: participant.role }, mine: connection.awarenessClients },
+      { user: { id: participant.userId, name: participant.displayName, role: participant.role }, mine: connection.awarenessClients },
       { owners: session.presenceOwners, maxStateBytes: maxPresenceBytes, maxIdsPerSocket: presenceIdsPerSocket },
     );
     applyAwarenessUpdate(room.awareness, vouched.update, socket.id);
     for (const { clientId, removed } of vouched.entries) {
       if (removed) {
-        if (connection.awarenessClients.delete(clientId)) session.presenceOwners.delete(clientId);
+        // Removed by its own client (its document is gone): the id is free again.
+        connection.awarenessClients.delete(clientId);
+        session.presenceOwners.release(clientId);
       } else if (room.awareness.meta.has(clientId)) {
         // Awareness ignores an outdated state for a client it never knew: such an id is not claimed.
         connection.awarenessClients.add(clientId);
-        session.presenceOwners.set(clientId, socket.id);
+        session.presenceOwners.claim(clientId, participant.userId, (id) => room.awareness.getStates().has(id));
       }
     }
     socket.to(room.sessionId).emit('yjs', awarenessUpdateMessage(vouched.update));

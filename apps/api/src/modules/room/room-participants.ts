@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { AppConfig } from '@mockboard/config';
 import { APP_CONFIG } from '../../core/config/config.module';
+import { PresenceOwners } from './presence-owners';
 import { TokenBucket } from './token-bucket';
 
 /** What one user may send to one session, over all their sockets there (docs/protocol.md, rule P6). */
@@ -18,8 +19,8 @@ export interface LiveSession {
   /** Messages the session accepts from everyone in it. */
   messages: TokenBucket;
   participants: Map<string, ParticipantBudget>;
-  /** Awareness client id → the socket that published it: a client speaks only for its own (rule D4). */
-  presenceOwners: Map<number, string>;
+  /** Who published each presence id: a client speaks only for its own (rule D4). */
+  presenceOwners: PresenceOwners;
 }
 
 /** How often budgets of users with no socket left are dropped; they are refilled by then anyway. */
@@ -75,7 +76,12 @@ export class RoomParticipants implements OnModuleDestroy {
     let session = this.sessions.get(sessionId);
     if (!session) {
       const rate = this.config.room.sessionMessagesPerSecond;
-      session = { messages: new TokenBucket(rate, rate * 2), participants: new Map(), presenceOwners: new Map() };
+      const { presenceIdsPerSocket, maxSocketsPerUser } = this.config.room;
+      session = {
+        messages: new TokenBucket(rate, rate * 2),
+        participants: new Map(),
+        presenceOwners: new PresenceOwners(presenceIdsPerSocket * maxSocketsPerUser),
+      };
       this.sessions.set(sessionId, session);
     }
     return session;

@@ -25,6 +25,7 @@ import { AccessEvents, type AccessEnded } from '../../core/events/access-events'
 import { AuthService } from '../auth/auth.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { coalesceWrites } from './coalesce-writes';
+import { HandshakeRevocations } from './handshake-revocations';
 import { limitOutbound } from './outbound-limit';
 import { RoomConnection, type Participant } from './room-connection';
 import { RoomMessageError, RoomRefusal } from './room-errors';
@@ -41,6 +42,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private readonly logger = new Logger('RoomGateway');
   /** Open sockets by the sign-in they were opened with, so that logging out closes them (rule P10). */
   private readonly bySignIn = new Map<string, Set<RoomSocket>>();
+  private readonly revocations = new HandshakeRevocations();
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -67,8 +69,11 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    */
   afterInit(namespace: Namespace): void {
     namespace.use((socket: RoomSocket, next) => {
+      const mark = this.revocations.start();
+      let identity: Parameters<HandshakeRevocations['finish']>[1];
       authoriseHandshake(socket, { auth: this.auth, sessions: this.sessions })
         .then(async ({ auth, access }) => {
+          identity = { authSessionId: auth.sessionId, sessionId: access.session.id, userId: auth.user.id };
           if (!this.participants.hasSeat(access.session.id, auth.user.id)) throw new RoomRefusal('too_many_connections');
           await this.rooms.load(access.session.id).catch((error: unknown) => {
             this.logger.error(`Loading room ${access.session.id} failed: ${describeError(error)}`);
@@ -76,13 +81,20 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
           });
           socket.data.sessionId = access.session.id;
           socket.data.participant = { userId: auth.user.id, displayName: auth.user.displayName, role: access.role, authSessionId: auth.sessionId };
-          next();
         })
-        .catch((error: unknown) => {
-          if (error instanceof RoomRefusal) return next(new Error(error.reason));
-          this.logger.error(`Room handshake failed: ${describeError(error)}`);
-          next(new Error(CONNECT_UNAVAILABLE));
-        });
+        .then(
+          () => {
+            const ended = this.revocations.finish(mark, identity);
+            if (!ended) return next();
+            next(new Error(ended.kind === 'signed_out' ? 'unauthorized' : 'forbidden'));
+          },
+          (error: unknown) => {
+            this.revocations.finish(mark, identity);
+            if (error instanceof RoomRefusal) return next(new Error(error.reason));
+            this.logger.error(`Room handshake failed: ${describeError(error)}`);
+            next(new Error(CONNECT_UNAVAILABLE));
+          },
+        );
     });
   }
 
@@ -121,10 +133,10 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     socket.data.connection = undefined;
     connection.acks.cancel();
     this.trackSignIn(socket, connection.participant.authSessionId, false);
-    const { room, session } = connection;
+    const { room } = connection;
     try {
+      // The ids stay their user's (D4): a reconnecting client comes back with the same one.
       const gone = [...connection.awarenessClients];
-      for (const clientId of gone) session.presenceOwners.delete(clientId);
       if (gone.length > 0 && !room.evicted) {
         removeAwarenessStates(room.awareness, gone, socket.id);
         this.namespace.to(room.sessionId).emit('yjs', awarenessMessage(room.awareness, gone));
@@ -163,10 +175,12 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
     socket.emit('room:error', roomError);
     reply?.({ ok: false, error: roomError.code });
-    if (connection.strike()) socket.disconnect(true);
+    // A backlog is the server's doing, not the sender's: it is no strike against them.
+    if (roomError.code !== 'server_busy' && connection.strike()) socket.disconnect(true);
   }
 
   private onAccessEnded(event: AccessEnded): void {
+    this.revocations.record(event);
     if (event.kind === 'signed_out') {
       this.close([...(this.bySignIn.get(event.authSessionId) ?? [])], 'unauthorized');
       return;
