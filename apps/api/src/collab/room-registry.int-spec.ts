@@ -99,7 +99,13 @@ describe('RoomRegistry', () => {
     registry.release(first);
     await eventually(() => first.doc.isDestroyed, 5_000, 'the room to unload');
 
+    // A real client's whole opening exchange (its step 2 is empty) leaves the room as loaded.
+    const provider = await connectedProvider(app.baseUrl, session.id, interviewer.token);
+    expect(provider.doc.getMap('elements').toJSON()).toEqual(writer.getMap('elements').toJSON());
+    await provider.whenAcked();
+    provider.destroy();
     const room = await registry.acquire(session.id);
+    expect(room.built).toBe(false);
     expect(room.stateVector()).toEqual(Y.encodeStateVector(writer));
     const newcomer = new Y.Doc();
     room.missingFor(Y.encodeStateVector(newcomer)).forEach((update) => Y.applyUpdate(newcomer, update));
@@ -108,6 +114,7 @@ describe('RoomRegistry', () => {
     const late = new Y.Doc();
     Y.applyUpdate(late, Y.encodeStateAsUpdate(writer));
     await new Promise<void>((committed) => room.apply(edit(late, 'after', 1), origin(interviewer.userId), true, committed));
+    expect(room.built).toBe(true);
     const expectedKeys = [...Array.from({ length: 10 }, (_, i) => `before-${i}`), 'after'];
     expect(Object.keys(room.doc.getMap('elements').toJSON()).sort()).toEqual(expectedKeys.sort());
     registry.release(room);

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { describeError } from '@mockboard/db';
-import { checkUpdate, knownContentOf, loadStoredDocument, type SetAside, type StoredDocument, type UpdateLogRepository } from '@mockboard/collab';
+import { checkUpdate, knownClocks, knownContentOf, loadStoredDocument, type SetAside, type StoredDocument, type UpdateLogRepository } from '@mockboard/collab';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { UpdateLogWriter } from './update-log-writer';
@@ -37,6 +37,7 @@ const MAX_BUILD_ATTEMPTS = 5;
 interface StoredState {
   snapshot: NonNullable<StoredDocument['snapshot']>;
   tail: StoredDocument['tail'];
+  clocks: StoredDocument['clocks'];
   stateVector: Uint8Array;
   mergedTail?: Uint8Array;
 }
@@ -132,6 +133,11 @@ export class Room {
     return this.ydoc;
   }
 
+  /** Whether the document has been built from what was loaded (rule S4). */
+  get built(): boolean {
+    return this.unapplied === undefined;
+  }
+
   /** The document's state vector (sync step 1), without building a document that is still as loaded. */
   stateVector(): Uint8Array {
     return this.unapplied?.stateVector ?? Y.encodeStateVector(this.ydoc);
@@ -164,6 +170,13 @@ export class Room {
    * waits for it). The in-memory document changes at once so fan-out need not wait.
    */
   apply(update: Uint8Array, origin: RemoteOrigin, mayWrite: boolean, onCommitted?: () => void): ApplyResult {
+    // Every newcomer answers our step 1 with an empty step 2: the state vector alone tells that it changes
+    // nothing, and a room kept as loaded is not built for it (rule S4).
+    if (this.unapplied) {
+      const early = checkUpdate(update, knownClocks(this.unapplied.clocks));
+      if (!early.ok) return { status: 'refused', code: early.code, reason: early.reason };
+      if (!early.changes) return { status: 'unchanged' };
+    }
     const doc = this.doc;
     if (this.evicted) return { status: 'refused', code: 'server_busy', reason: 'The room is reloading: try again in a moment' };
     const check = checkUpdate(update, knownContentOf(doc));
@@ -254,7 +267,7 @@ export class Room {
     // Without a snapshot, or behind a long tail (compaction kept failing, or its interval was raised),
     // merging the log for a client would cost more than building the document: build it now.
     if (snapshot && tail.length <= MAX_UNAPPLIED_TAIL) {
-      this.unapplied = { snapshot, tail, stateVector: Y.encodeStateVector(stored.clocks) };
+      this.unapplied = { snapshot, tail, clocks: stored.clocks, stateVector: Y.encodeStateVector(stored.clocks) };
     } else {
       this.build(snapshot, tail);
     }
