@@ -11,9 +11,9 @@ export class AuthSessionsRepository {
     await this.database.db.insert(authSessions).values(session);
   }
 
-  async findUserByTokenHash(tokenHash: string, now: Date): Promise<{ sessionId: string; user: UserRow } | undefined> {
+  async findUserByTokenHash(tokenHash: string, now: Date): Promise<{ sessionId: string; expiresAt: Date; user: UserRow } | undefined> {
     const [row] = await this.database.db
-      .select({ sessionId: authSessions.id, user: users })
+      .select({ sessionId: authSessions.id, expiresAt: authSessions.expiresAt, user: users })
       .from(authSessions)
       .innerJoin(users, eq(users.id, authSessions.userId))
       .where(and(eq(authSessions.tokenHash, tokenHash), gt(authSessions.expiresAt, now)))

@@ -14,6 +14,8 @@ import { UsersRepository } from './users.repository';
 export interface Authenticated {
   user: PublicUser;
   sessionId: string;
+  /** When this sign-in ends by itself; a room socket opened with it is closed then (rule P10). */
+  expiresAt: Date;
 }
 
 @Injectable()
@@ -60,7 +62,7 @@ export class AuthService {
 
   async authenticate(token: string): Promise<Authenticated | undefined> {
     const found = await this.sessions.findUserByTokenHash(this.hash(token), new Date());
-    return found && { user: toPublicUser(found.user), sessionId: found.sessionId };
+    return found && { user: toPublicUser(found.user), sessionId: found.sessionId, expiresAt: found.expiresAt };
   }
 
   /** Revokes the sign-in at once: its room sockets are closed too (docs/protocol.md, rule P10). */

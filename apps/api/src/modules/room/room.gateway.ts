@@ -80,7 +80,13 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
             throw new RoomRefusal(CONNECT_UNAVAILABLE);
           });
           socket.data.sessionId = access.session.id;
-          socket.data.participant = { userId: auth.user.id, displayName: auth.user.displayName, role: access.role, authSessionId: auth.sessionId };
+          socket.data.participant = {
+            userId: auth.user.id,
+            displayName: auth.user.displayName,
+            role: access.role,
+            authSessionId: auth.sessionId,
+            signInExpiresAt: auth.expiresAt,
+          };
         })
         .then(
           () => {
@@ -113,6 +119,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const connection = new RoomConnection(room, participant, seat.session, seat.budget, this.config.room.ackDelayMs);
     socket.data.connection = connection;
     this.trackSignIn(socket, participant.authSessionId, true);
+    connection.closeAt(participant.signInExpiresAt, () => this.close([socket], 'unauthorized'));
 
     // Registered on the socket directly rather than through @SubscribeMessage: this is the room's hot
     // path, and Nest's per-message pipeline costs more than the handler itself.
@@ -132,6 +139,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (!connection) return;
     socket.data.connection = undefined;
     connection.acks.cancel();
+    connection.cancelClose();
     this.trackSignIn(socket, connection.participant.authSessionId, false);
     const { room } = connection;
     try {

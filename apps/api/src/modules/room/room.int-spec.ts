@@ -1,4 +1,4 @@
-import { docUpdates } from '@mockboard/db';
+import { authSessions, docUpdates } from '@mockboard/db';
 import { awarenessMessage, DOC_KEYS, PROTOCOL_VERSION, updateMessage } from '@mockboard/protocol';
 import type { RoomProvider } from '@mockboard/room-client';
 import { eq } from 'drizzle-orm';
@@ -173,6 +173,19 @@ describe('room gateway', () => {
     const empty = new Awareness(new Y.Doc());
     empty.destroy();
     expect((await sendYjs(socket, awarenessMessage(empty, []))).ack).toEqual({ ok: true });
+    socket.close();
+  });
+
+  it('P10: a socket is closed `unauthorized` when the sign-in it was opened with expires', async () => {
+    const person = await signUp(app.baseUrl, 'Expiring');
+    await joinSession(app.baseUrl, person, inviteCode);
+    // The sign-in ends two seconds from now; the socket is opened while it is still valid.
+    await app.database.db.update(authSessions).set({ expiresAt: new Date(Date.now() + 2_000) }).where(eq(authSessions.userId, person.userId));
+    const socket = await rawSocket(app.baseUrl, { token: person.token, sessionId });
+    const closed: unknown[] = [];
+    socket.on('room:closed', (event: unknown) => closed.push(event));
+    await eventually(() => !socket.connected, 5_000, 'the socket to be closed at expiry');
+    expect(closed).toEqual([{ reason: 'unauthorized' }]);
     socket.close();
   });
 });
