@@ -70,15 +70,24 @@ export function checkUpdate(update: Uint8Array, known: KnownContent): UpdateChec
 
   let changes = false;
   for (const [client, group] of byClient) {
+    const knownClock = known.clock(client);
     const first = group.structs[0] as Struct;
-    if (first.id.clock > known.clock(client)) return refuse('out_of_sync', `client ${client} starts after content the room lacks`);
-    if (group.end > known.clock(client)) changes = true;
+    if (first.id.clock > knownClock) return refuse('out_of_sync', `client ${client} starts after content the room lacks`);
+    // Yjs integrates the new part of such a struct after its own previous item, whatever that is, and throws
+    // halfway when it is not what the struct says. An honest client's update starts where the room's content
+    // ends; one computed against an older state vector is resynced.
+    if (group.structs.some((struct) => struct.id.clock < knownClock && struct.id.clock + struct.length > knownClock)) {
+      return refuse('out_of_sync', `a struct of client ${client} overlaps the end of the content the room has`);
+    }
+    if (group.end > knownClock) changes = true;
   }
 
   const integrated = integrateInSomeOrder(byClient, clockOf, (client, clock) => clocks.set(client, clock));
   if (!integrated.ok) return integrated;
 
   for (const [client, ranges] of decoded.ds.clients) {
+    // Yjs writes no empty range, and throws halfway through applying one past the content it has.
+    if (ranges.some((range) => range.len === 0)) return refuse('invalid_message', `it deletes an empty range of client ${client}`);
     for (const { clock, len } of mergedRanges(ranges)) {
       if (clock + len > clockOf(client)) return refuse('out_of_sync', `it deletes content of client ${client} the room lacks`);
       if (!changes && !(known.allDeleted?.(client, clock, len) ?? false)) changes = true;
@@ -171,7 +180,7 @@ function firstMissing(struct: Struct, clockOf: (client: number) => number): Y.ID
 
 /** Deletes as sorted, disjoint ranges: each stretch of the store is then looked at once. */
 function mergedRanges(ranges: ReadonlyArray<{ clock: number; len: number }>): Array<{ clock: number; len: number }> {
-  const sorted = [...ranges].filter((r) => r.len > 0).sort((a, b) => a.clock - b.clock);
+  const sorted = [...ranges].sort((a, b) => a.clock - b.clock);
   const merged: Array<{ clock: number; len: number }> = [];
   for (const range of sorted) {
     const last = merged.at(-1);
