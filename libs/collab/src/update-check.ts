@@ -58,6 +58,8 @@ export function checkUpdate(update: Uint8Array, known: KnownContent): UpdateChec
     if (struct instanceof Y.Item && struct.content instanceof Y.ContentDoc) {
       return refuse('invalid_message', 'subdocuments are not part of a room');
     }
+    // Yjs writes no empty struct, and one breaks its clean-up after the transaction, halfway through.
+    if (struct.length === 0) return refuse('invalid_message', 'it holds an empty struct');
     const { client, clock } = struct.id;
     let group = byClient.get(client);
     if (!group) {
