@@ -70,38 +70,39 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   afterInit(namespace: Namespace): void {
     namespace.use((socket: RoomSocket, next) => {
       const mark = this.revocations.start();
-      let identity: Parameters<HandshakeRevocations['finish']>[1];
-      authoriseHandshake(socket, { auth: this.auth, sessions: this.sessions })
-        .then(async ({ auth, access }) => {
-          identity = { authSessionId: auth.sessionId, sessionId: access.session.id, userId: auth.user.id };
-          if (!this.participants.hasSeat(access.session.id, auth.user.id)) throw new RoomRefusal('too_many_connections');
-          await this.rooms.load(access.session.id).catch((error: unknown) => {
-            this.logger.error(`Loading room ${access.session.id} failed: ${describeError(error)}`);
-            throw new RoomRefusal(CONNECT_UNAVAILABLE);
-          });
-          socket.data.sessionId = access.session.id;
-          socket.data.participant = {
-            userId: auth.user.id,
-            displayName: auth.user.displayName,
-            role: access.role,
-            authSessionId: auth.sessionId,
-            signInExpiresAt: auth.expiresAt,
-          };
-        })
-        .then(
-          () => {
-            const ended = this.revocations.finish(mark, identity);
-            if (!ended) return next();
-            next(new Error(ended.kind === 'signed_out' ? 'unauthorized' : 'forbidden'));
-          },
-          (error: unknown) => {
-            this.revocations.finish(mark, identity);
-            if (error instanceof RoomRefusal) return next(new Error(error.reason));
-            this.logger.error(`Room handshake failed: ${describeError(error)}`);
-            next(new Error(CONNECT_UNAVAILABLE));
-          },
-        );
+      this.admit(socket).then(
+        (participant) => {
+          const ended = this.revocations.finish(mark, participant);
+          if (!ended) return next();
+          next(new Error(ended.kind === 'signed_out' ? 'unauthorized' : 'forbidden'));
+        },
+        (error: unknown) => {
+          this.revocations.finish(mark, undefined);
+          if (error instanceof RoomRefusal) return next(new Error(error.reason));
+          this.logger.error(`Room handshake failed: ${describeError(error)}`);
+          next(new Error(CONNECT_UNAVAILABLE));
+        },
+      );
     });
+  }
+
+  /** Who the socket is, in which session, with the room loaded; throws a RoomRefusal with the reason otherwise. */
+  private async admit(socket: RoomSocket): Promise<Participant & { sessionId: string }> {
+    const { auth, access } = await authoriseHandshake(socket, { auth: this.auth, sessions: this.sessions });
+    if (!this.participants.hasSeat(access.session.id, auth.user.id)) throw new RoomRefusal('too_many_connections');
+    await this.rooms.load(access.session.id).catch((error: unknown) => {
+      this.logger.error(`Loading room ${access.session.id} failed: ${describeError(error)}`);
+      throw new RoomRefusal(CONNECT_UNAVAILABLE);
+    });
+    socket.data.sessionId = access.session.id;
+    socket.data.participant = {
+      userId: auth.user.id,
+      displayName: auth.user.displayName,
+      role: access.role,
+      authSessionId: auth.sessionId,
+      signInExpiresAt: auth.expiresAt,
+    };
+    return { ...socket.data.participant, sessionId: access.session.id };
   }
 
   /** Claims the room and the user's budget, then opens the sync exchange and shares who is present (rule P4). */
