@@ -3,8 +3,8 @@ import { awarenessUpdateMessage, DOC_KEYS, PROTOCOL_VERSION, syncStep1Message, t
 import type { RoomProvider } from '@mockboard/room-client';
 import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
-import { eventually, rawSocket, refusalOf } from '../support/room-clients';
-import { awarenessUpdate, trackedProvider } from '../support/room-wire';
+import { connectedProvider, eventually, rawSocket, refusalOf } from '../support/room-clients';
+import { awarenessUpdate } from '../support/room-wire';
 import { joinSession, seatedSession, signUp } from '../support/session-fixture';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -45,8 +45,8 @@ describe('one user, many sockets', () => {
     const colleague = await rawSocket(app.baseUrl, auth(interviewer.token));
     sockets.push(colleague);
     const other = await seatedSession(app.baseUrl);
-    const drawer = await trackedProvider(providers, app.baseUrl, other.session.id, other.interviewer.token);
-    const watcher = await trackedProvider(providers, app.baseUrl, other.session.id, other.candidate.token);
+    const drawer = await connectedProvider(app.baseUrl, other.session.id, other.interviewer.token, { track: providers });
+    const watcher = await connectedProvider(app.baseUrl, other.session.id, other.candidate.token, { track: providers });
 
     // An awareness update with no states: applied at once, and acknowledged at once, when it is allowed.
     const cheap = awarenessUpdateMessage(awarenessUpdate([]));
@@ -144,7 +144,7 @@ describe('an observer asking for a big board over and over', () => {
     expect(await again.timeout(5_000).emitWithAck('yjs', syncStep1Message(vectors[0] as Uint8Array))).toEqual({ ok: false, error: 'rate_limited' });
 
     // The budget is the observer's own: the interviewer still loads the board.
-    const reader = await trackedProvider(providers, app.baseUrl, session.id, interviewer.token);
+    const reader = await connectedProvider(app.baseUrl, session.id, interviewer.token, { track: providers });
     expect(reader.doc.getMap(DOC_KEYS.elements).size).toBe(10);
   });
 });

@@ -5,8 +5,8 @@ import { io, type Socket } from 'socket.io-client';
 import { RoomRegistry } from '../../apps/api/src/collab/room-registry';
 import { BareRoomSocket } from '../support/bare-room-socket';
 import { requestJson, uniqueEmail } from '../support/http';
-import { eventually, rawSocket, refusalOf, sendYjs } from '../support/room-clients';
-import { independentSet, trackedProvider } from '../support/room-wire';
+import { connectedProvider, eventually, rawSocket, refusalOf, sendYjs } from '../support/room-clients';
+import { independentSet } from '../support/room-wire';
 import { joinSession, seatedSession } from '../support/session-fixture';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -130,7 +130,7 @@ describe('a room socket after its sign-in ends', () => {
     sockets.push(raw, other);
     const closed: RoomClosed[] = [];
     raw.on('room:closed', (event: RoomClosed) => closed.push(event));
-    const provider = await trackedProvider(providers, app.baseUrl, session.id, leaving.token);
+    const provider = await connectedProvider(app.baseUrl, session.id, leaving.token, { track: providers });
     const refusals: string[] = [];
     provider.on('refused', (reason) => refusals.push(reason));
     let reconnects = 0;
@@ -153,8 +153,8 @@ describe('a room socket after its sign-in ends', () => {
 
   it('P10: a participant taken out of the session is closed with room:closed forbidden and not reconnected; the remover stays; a candidate cannot remove the interviewer', async () => {
     const { session, interviewer, candidate } = await seatedSession(app.baseUrl);
-    const kept = await trackedProvider(providers, app.baseUrl, session.id, interviewer.token);
-    const removed = await trackedProvider(providers, app.baseUrl, session.id, candidate.token);
+    const kept = await connectedProvider(app.baseUrl, session.id, interviewer.token, { track: providers });
+    const removed = await connectedProvider(app.baseUrl, session.id, candidate.token, { track: providers });
     const closed: RoomClosed[] = [];
     removed.socket.on('room:closed', (event) => closed.push(event));
 

@@ -2,8 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { awarenessUpdateMessage, type PresenceState } from '@mockboard/protocol';
 import type { RoomProvider } from '@mockboard/room-client';
 import type { Socket } from 'socket.io-client';
-import { eventually, rawSocket, sendYjs } from '../support/room-clients';
-import { awarenessUpdate, trackedProvider } from '../support/room-wire';
+import { connectedProvider, eventually, rawSocket, sendYjs } from '../support/room-clients';
+import { awarenessUpdate } from '../support/room-wire';
 import { joinSession, seatedSession, signUp, type Person } from '../support/session-fixture';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -35,7 +35,7 @@ describe('presence forging', () => {
     const { session, interviewer, candidate } = await seatedSession(app.baseUrl);
     const watcher = await signUp(app.baseUrl, 'Watcher');
     expect((await joinSession(app.baseUrl, watcher, session.inviteCode ?? '')).role).toBe('observer');
-    const connect = (person: Person) => trackedProvider(providers, app.baseUrl, session.id, person.token);
+    const connect = (person: Person) => connectedProvider(app.baseUrl, session.id, person.token, { track: providers });
     const a = await connect(interviewer);
     const b = await connect(candidate);
     a.awareness.setLocalState({ user: { color: '#0a0' }, pointer: { x: 1, y: 1, tool: 'pointer' } });

@@ -6,8 +6,7 @@ import * as Y from 'yjs';
 import type { Room } from '../../apps/api/src/collab/room';
 import { RoomRegistry } from '../../apps/api/src/collab/room-registry';
 import { connectedBareSocket, type BareRoomSocket } from '../support/bare-room-socket';
-import { eventually } from '../support/room-clients';
-import { trackedProvider } from '../support/room-wire';
+import { connectedProvider, eventually } from '../support/room-clients';
 import { seatedSession, type Person } from '../support/session-fixture';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -51,7 +50,7 @@ describe('a reader that never reads', () => {
     return { sessionId: session.id, interviewer, candidate };
   };
 
-  const connect = (sessionId: string, person: Person): Promise<RoomProvider> => trackedProvider(providers, app.baseUrl, sessionId, person.token);
+  const connect = (sessionId: string, person: Person): Promise<RoomProvider> => connectedProvider(app.baseUrl, sessionId, person.token, { track: providers });
 
   it('P11: a socket that stops reading and keeps asking for a 1.5 MB board is cut once 2 MB wait for it; the room keeps serving others', async () => {
     const { sessionId, interviewer, candidate } = await sessionWithBoard(1.5 * MiB);
@@ -97,7 +96,7 @@ describe('a reader that never reads', () => {
    */
   it('P11: a newcomer who reads is served a board bigger than ROOM_MAX_BUFFERED_BYTES', async () => {
     const { sessionId, interviewer } = await sessionWithBoard(3 * MiB);
-    const newcomer = await trackedProvider(providers, app.baseUrl, sessionId, interviewer.token, 5_000);
+    const newcomer = await connectedProvider(app.baseUrl, sessionId, interviewer.token, { track: providers, timeoutMs: 5_000 });
     expect(newcomer.doc.getMap(DOC_KEYS.elements).size).toBeGreaterThan(25);
   }, 15_000);
 });

@@ -3,8 +3,8 @@ import type { RoomProvider } from '@mockboard/room-client';
 import { withPgClient } from '@mockboard/testing';
 import { HostileSender } from '../support/hostile-sender';
 import { restartableApi, type RestartableApi } from '../support/restartable-api';
-import { eventually, rawSocket } from '../support/room-clients';
-import { boardFor, docFrom, independentSet, trackedProvider } from '../support/room-wire';
+import { connectedProvider, eventually, rawSocket } from '../support/room-clients';
+import { boardFor, docFrom, independentSet } from '../support/room-wire';
 import { seatedSession } from '../support/session-fixture';
 
 const EDITS = 40;
@@ -36,7 +36,7 @@ describe('two api processes on one database', () => {
     const auth = (token: string) => ({ token, sessionId: session.id });
     const closedReasons: string[] = [];
     const watch = async (api: RestartableApi, token: string): Promise<RoomProvider> => {
-      const provider = await trackedProvider(providers, api.baseUrl, session.id, token);
+      const provider = await connectedProvider(api.baseUrl, session.id, token, { track: providers });
       provider.socket.on('room:closed', (closed) => closedReasons.push(closed.reason));
       return provider;
     };

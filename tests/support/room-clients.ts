@@ -2,10 +2,28 @@ import { PROTOCOL_VERSION, ROOM_NAMESPACE, type RoomError, type YjsAck } from '@
 import { RoomProvider } from '@mockboard/room-client';
 import { io, type Socket } from 'socket.io-client';
 
-/** A provider connected to a room; the caller destroys it. */
-export async function connectedProvider(baseUrl: string, sessionId: string, token: string): Promise<RoomProvider> {
+/**
+ * A quick-reconnecting provider, synced; the caller destroys it. With `track`, it is pushed there before it
+ * syncs, so that one that never syncs is still destroyed (in the caller's afterEach) rather than left
+ * reconnecting after the test.
+ */
+export async function connectedProvider(
+  baseUrl: string,
+  sessionId: string,
+  token: string,
+  { track, timeoutMs = 10_000 }: { track?: RoomProvider[]; timeoutMs?: number } = {},
+): Promise<RoomProvider> {
   const provider = new RoomProvider({ url: baseUrl, sessionId, token, socketOptions: { reconnectionDelay: 50, reconnectionDelayMax: 500 } });
-  await provider.whenSynced();
+  track?.push(provider);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the provider did not sync within ${timeoutMs} ms (status ${provider.status}, refusal ${provider.refusal})`)), timeoutMs);
+  });
+  try {
+    await Promise.race([provider.whenSynced(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
   return provider;
 }
 

@@ -1,5 +1,4 @@
 import { MESSAGE_SYNC, readMessageType, syncStep1Message, toBytes, type YjsAck } from '@mockboard/protocol';
-import { RoomProvider } from '@mockboard/room-client';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Socket } from 'socket.io-client';
@@ -89,7 +88,7 @@ export function independentSet(key: string, value: unknown): Uint8Array {
 }
 
 /**
- * One hand-made item, as a crafted client would write it (the same as libs/collab's update-check spec).
+ * One hand-made item, as a crafted client would write it.
  * With `origin` set to the item's own id, Yjs throws halfway through applying it.
  */
 export function craftedItem(
@@ -131,23 +130,4 @@ export function awarenessUpdate(entries: ReadonlyArray<{ clientId: number; clock
     encoding.writeVarString(encoder, JSON.stringify(state));
   }
   return encoding.toUint8Array(encoder);
-}
-
-/**
- * A provider that quick-reconnects, kept in `providers` (for the caller's afterEach) before it is synced, so
- * that one that never syncs is still destroyed rather than left reconnecting after the test.
- */
-export async function trackedProvider(providers: RoomProvider[], baseUrl: string, sessionId: string, token: string, timeoutMs = 10_000): Promise<RoomProvider> {
-  const provider = new RoomProvider({ url: baseUrl, sessionId, token, socketOptions: { reconnectionDelay: 50, reconnectionDelayMax: 500 } });
-  providers.push(provider);
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the provider did not sync within ${timeoutMs} ms (status ${provider.status}, refusal ${provider.refusal})`)), timeoutMs);
-  });
-  try {
-    await Promise.race([provider.whenSynced(), late]);
-  } finally {
-    clearTimeout(timer);
-  }
-  return provider;
 }

@@ -2,6 +2,7 @@ import {
   awarenessMessage,
   CONNECT_REFUSALS,
   RESYNC_ERROR_CODES,
+  roomClosedSchema,
   MESSAGE_AWARENESS,
   MESSAGE_SYNC,
   PROTOCOL_VERSION,
@@ -11,7 +12,6 @@ import {
   toBytes,
   updateMessage,
   type ConnectRefusal,
-  type RoomClosed,
   type RoomClientToServerEvents,
   type RoomError,
   type RoomServerToClientEvents,
@@ -51,9 +51,10 @@ type Listeners = { [E in keyof ProviderEvents]: Set<ProviderEvents[E]> };
 /** Refusals that reconnecting cannot fix. */
 const FINAL_REFUSALS = new Set<string>(CONNECT_REFUSALS);
 const RESYNC_ERRORS = new Set<string>(RESYNC_ERROR_CODES);
-/** The same backoff Socket.IO uses between reconnection attempts, for the reconnections we start ourselves. */
+/** One backoff for Socket.IO's own reconnection attempts and for the reconnections we start ourselves. */
 const BACKOFF_MIN_MS = 250;
 const BACKOFF_MAX_MS = 5_000;
+const BACKOFF_JITTER = 0.5;
 
 /**
  * Connects a Y.Doc and its awareness to a Mockboard room over Socket.IO, speaking the y-websocket message
@@ -98,9 +99,9 @@ export class RoomProvider {
       transports: ['websocket'],
       withCredentials: true,
       // Jittered exponential backoff, so a restarted server is not hit by every client at once.
-      reconnectionDelay: 250,
-      reconnectionDelayMax: 5_000,
-      randomizationFactor: 0.5,
+      reconnectionDelay: BACKOFF_MIN_MS,
+      reconnectionDelayMax: BACKOFF_MAX_MS,
+      randomizationFactor: BACKOFF_JITTER,
       ...options.socketOptions,
     });
     this.socket.on('connect', this.onConnect);
@@ -189,7 +190,7 @@ export class RoomProvider {
   /** Connects again after a jittered, growing delay; `fresh` first drops the current connection. */
   private reconnectLater(fresh: boolean): void {
     if (this.retryTimer || this.refusal) return;
-    const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** this.retries++) * (0.5 + Math.random());
+    const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** this.retries++) * (1 - BACKOFF_JITTER + 2 * BACKOFF_JITTER * Math.random());
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       if (this.refusal) return;
@@ -227,10 +228,11 @@ export class RoomProvider {
   };
 
   /** The server closed the connection and said why (rule P10). */
-  private readonly onClosed = (closed: RoomClosed): void => {
-    if (closed.reason === 'unauthorized' || closed.reason === 'forbidden') {
+  private readonly onClosed = (payload: unknown): void => {
+    const closed = roomClosedSchema.safeParse(payload);
+    if (closed.success && (closed.data.reason === 'unauthorized' || closed.data.reason === 'forbidden')) {
       this.socket.disconnect();
-      this.refuse(closed.reason);
+      this.refuse(closed.data.reason);
     }
   };
 

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { seatedSession } from '../../../../tests/support/session-fixture';
 import { connectedProvider, eventually } from '../../../../tests/support/room-clients';
+import { editOf } from '../../../../tests/support/room-wire';
 import { startTestApp, type TestApp } from '../../../../tests/support/test-app';
 import { RoomRegistry } from './room-registry';
 
@@ -18,16 +19,7 @@ describe('RoomRegistry', () => {
   });
   afterAll(() => app.close());
 
-  const edit = (doc: Y.Doc, key: string, value: number): Uint8Array => {
-    let update: Uint8Array = new Uint8Array();
-    const capture = (u: Uint8Array): void => {
-      update = u;
-    };
-    doc.on('update', capture);
-    doc.getMap('elements').set(key, value);
-    doc.off('update', capture);
-    return update;
-  };
+  const edit = (doc: Y.Doc, key: string, value: number): Uint8Array => editOf(doc, (d) => d.getMap('elements').set(key, value));
 
   /** Edits made on `doc`, written straight to the log as seqs 1..count, as a room would have logged them. */
   const logEdits = async (sessionId: string, userId: string, doc: Y.Doc, count: number, key: (i: number) => string) => {
