@@ -13,6 +13,8 @@ import { EventsModule } from './core/events/events.module';
 import { RedisModule } from './core/redis/redis.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { InterviewModule } from './modules/interview/interview.module';
+import { ProblemsModule } from './modules/problems/problems.module';
 import { RoomModule } from './modules/room/room.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 
@@ -47,7 +49,9 @@ export class AppModule {
         AuthModule,
         HealthModule,
         SessionsModule,
+        ProblemsModule,
         RoomModule,
+        InterviewModule,
         // The built web app is served from the same origin, so cookies and sockets need no CORS.
         ...(existsSync(join(webDist, 'index.html'))
           ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}', '/socket.io/{*path}'] })]

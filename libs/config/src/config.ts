@@ -48,6 +48,12 @@ export interface AppConfig {
     messageBurst: number;
     /** Messages per second one session accepts from everyone in it (twice that at once). */
     sessionMessagesPerSecond: number;
+    /** Chat messages per second (and at once) one user may send to one session. */
+    chatPerSecond: number;
+    chatBurst: number;
+    /** Interview controls (start, step, reveal...) per second (and at once) one user may send to one session. */
+    controlsPerSecond: number;
+    controlsBurst: number;
     /** Bytes per second (and at once) one user may send to one session. */
     bytesPerSecond: number;
     bytesBurst: number;
@@ -114,6 +120,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       messagesPerSecond: env.ROOM_MESSAGES_PER_SECOND,
       messageBurst: env.ROOM_MESSAGE_BURST,
       sessionMessagesPerSecond: env.ROOM_SESSION_MESSAGES_PER_SECOND,
+      chatPerSecond: env.ROOM_CHAT_PER_SECOND,
+      chatBurst: env.ROOM_CHAT_BURST,
+      controlsPerSecond: env.ROOM_CONTROLS_PER_SECOND,
+      controlsBurst: env.ROOM_CONTROLS_BURST,
       bytesPerSecond: env.ROOM_BYTES_PER_SECOND,
       bytesBurst: env.ROOM_BYTES_BURST,
       syncBytesPerSecond: env.ROOM_SYNC_BYTES_PER_SECOND,

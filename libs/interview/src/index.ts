@@ -1,3 +1,6 @@
-export * from './problems';
 export * from './framework';
+export * from './task-types';
+export * from './problem';
+export * from './problems';
 export * from './components';
+export * from './session-clock';

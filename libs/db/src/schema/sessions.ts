@@ -16,6 +16,9 @@ export const interviewSessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Copies of the timeline's `started` and `ended` times, kept with `status` for listing sessions. */
+    startedAt: timestamp('started_at', { withTimezone: true, precision: 3 }),
+    endedAt: timestamp('ended_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [uniqueIndex('interview_sessions_invite_code_key').on(t.inviteCode)],
 );

@@ -5,6 +5,7 @@ export const API_ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'not_found',
+  'conflict',
   'email_taken',
   'invalid_credentials',
   'not_a_guest',

@@ -1,3 +1,5 @@
+import type { ProblemBrief, SessionStatus } from '@mockboard/interview';
+export type { SessionStatus } from '@mockboard/interview';
 import { z } from 'zod';
 import { codeTextSchema } from './text.schemas';
 
@@ -5,7 +7,6 @@ export const SEAT_ROLES = ['interviewer', 'candidate'] as const;
 export const PARTICIPANT_ROLES = ['interviewer', 'candidate', 'observer'] as const;
 export type SeatRole = (typeof SEAT_ROLES)[number];
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
-export type SessionStatus = 'scheduled' | 'live' | 'ended';
 
 export const createSessionBodySchema = z.strictObject({
   problemSlug: z
@@ -32,7 +33,10 @@ export interface SessionParticipant {
 export interface SessionView {
   id: string;
   status: SessionStatus;
-  problem: { slug: string; title: string };
+  /** What the candidate may read: no guide, no clarifications. */
+  problem: ProblemBrief;
+  startedAt: string | null;
+  endedAt: string | null;
   durationMinutes: number;
   createdAt: string;
   /** Only the interviewer sees the invite; others get null. */
@@ -57,8 +61,11 @@ export interface InviteResponse {
   inviteUrl: string;
 }
 
-export interface ProblemSummary {
-  slug: string;
-  title: string;
-  prompt: string;
+
+/** `GET /api/invites/:code`: what an invite is for, shown before the invitee signs in or joins. */
+export interface InvitePreview {
+  problem: { title: string; summary: string };
+  invitedBy: string;
+  durationMinutes: number;
+  status: SessionStatus;
 }

@@ -75,3 +75,36 @@ export function codeTextSchema(max: number) {
     .refine((v) => !hasControlCharacter(v), CONTROL_MESSAGE)
     .refine((v) => !hasLoneSurrogate(v), UNICODE_MESSAGE);
 }
+
+/** Controls other than tab and line feed: a paragraph may have line breaks, nothing else invisible. */
+export function hasControlOutsideParagraph(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x09 || c === 0x0a) continue;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
+/**
+ * Written text that may run over several lines (a prompt, a chat message): trimmed, Windows line breaks
+ * made plain, then 1 to `max` characters with no control characters but tabs and line breaks.
+ */
+export function paragraphTextSchema(max: number) {
+  return z
+    .string('must be a string')
+    .transform((v) => v.replace(/\r\n?/g, '\n').trim())
+    .pipe(
+      z
+        .string()
+        .min(1, 'must not be empty')
+        .max(max, `must be at most ${max} characters`)
+        .refine((v) => !hasControlOutsideParagraph(v), 'must not contain control characters other than tabs and line breaks')
+        .refine((v) => !hasLoneSurrogate(v), UNICODE_MESSAGE),
+    );
+}
+
+/** One line of text written by a person (a title, a tag): trimmed, 1 to `max` characters. */
+export function lineTextSchema(max: number) {
+  return codeTextSchema(max).pipe(z.string().min(1, 'must not be empty'));
+}

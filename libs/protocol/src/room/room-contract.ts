@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChatAck, ChatMessage, ChatSend, ControlAck, SessionControl, SessionState } from './interview-contract';
 
 /** Bumped on any incompatible change to the room protocol (docs/protocol.md, rule P1). */
 export const PROTOCOL_VERSION = 1;
@@ -22,6 +23,7 @@ export const ROOM_ERROR_CODES = [
   'out_of_sync',
   'server_busy',
   'forbidden',
+  'conflict',
 ] as const;
 export type RoomErrorCode = (typeof ROOM_ERROR_CODES)[number];
 /**
@@ -63,10 +65,14 @@ export interface RoomServerToClientEvents {
   yjs: (message: Uint8Array) => void;
   'room:error': (error: RoomError) => void;
   'room:closed': (closed: RoomClosed) => void;
+  'session:state': (state: SessionState) => void;
+  'chat:message': (message: ChatMessage) => void;
 }
 
 export interface RoomClientToServerEvents {
   yjs: (message: Uint8Array, ack?: (result: YjsAck) => void) => void;
+  'session:control': (control: SessionControl, ack?: (result: ControlAck) => void) => void;
+  'chat:send': (message: ChatSend, ack?: (result: ChatAck) => void) => void;
 }
 
 /** y-protocols message types (the first varuint of a `yjs` payload). */

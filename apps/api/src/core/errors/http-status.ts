@@ -13,6 +13,7 @@ export function httpStatusFor(code: ApiErrorCode): number {
       return 404;
     case 'email_taken':
     case 'not_a_guest':
+    case 'conflict':
       return 409;
     case 'payload_too_large':
       return 413;

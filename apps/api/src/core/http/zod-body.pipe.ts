@@ -8,12 +8,20 @@ export class ZodBodyPipe<S extends z.ZodType> implements PipeTransform<unknown, 
   constructor(private readonly schema: S) {}
 
   transform(value: unknown): z.output<S> {
-    const result = this.schema.safeParse(value ?? {});
-    if (result.success) return result.data;
-    const problems = result.error.issues.map((issue) => {
-      const field = issue.path.join('.');
-      return field ? `${field}: ${issue.message}` : issue.message;
-    });
-    throw new ApiError('invalid_body', problems.join('; '));
+    return parseBody(this.schema, value);
   }
+}
+
+/**
+ * The same check, for a service that must first decide whether the caller may act at all: who may do
+ * something is answered (403) before what they sent (400).
+ */
+export function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const field = issue.path.join('.');
+    return field ? `${field}: ${issue.message}` : issue.message;
+  });
+  throw new ApiError('invalid_body', problems.join('; '));
 }

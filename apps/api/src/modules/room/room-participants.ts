@@ -12,6 +12,9 @@ export interface ParticipantBudget {
   bytes: TokenBucket;
   /** Bytes of sync answers: the work a step 1 makes the server do is charged to whoever sent it. */
   syncBytes: TokenBucket;
+  /** Chat messages (rule I5) and interview controls (rule I2), over the socket or REST. */
+  chat: TokenBucket;
+  controls: TokenBucket;
 }
 
 /** One session's live participants on this node. */
@@ -48,20 +51,15 @@ export class RoomParticipants implements OnModuleDestroy {
   /** Counts one socket in; undefined when the user already has as many as allowed. */
   join(sessionId: string, userId: string): { session: LiveSession; budget: ParticipantBudget } | undefined {
     const session = this.sessionOf(sessionId);
-    let budget = session.participants.get(userId);
-    if (!budget) {
-      const { messagesPerSecond, messageBurst, bytesPerSecond, bytesBurst, syncBytesPerSecond } = this.config.room;
-      budget = {
-        sockets: 0,
-        messages: new TokenBucket(messagesPerSecond, messageBurst),
-        bytes: new TokenBucket(bytesPerSecond, bytesBurst),
-        syncBytes: new TokenBucket(syncBytesPerSecond, syncBytesPerSecond * SYNC_BURST_SECONDS),
-      };
-      session.participants.set(userId, budget);
-    }
+    const budget = this.budgetIn(session, userId);
     if (budget.sockets >= this.config.room.maxSocketsPerUser) return undefined;
     budget.sockets++;
     return { session, budget };
+  }
+
+  /** The user's budget in the session, for what they send over REST: the same one their sockets spend. */
+  budgetOf(sessionId: string, userId: string): ParticipantBudget {
+    return this.budgetIn(this.sessionOf(sessionId), userId);
   }
 
   leave(budget: ParticipantBudget): void {
@@ -70,6 +68,23 @@ export class RoomParticipants implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     clearInterval(this.sweeper);
+  }
+
+  private budgetIn(session: LiveSession, userId: string): ParticipantBudget {
+    let budget = session.participants.get(userId);
+    if (!budget) {
+      const room = this.config.room;
+      budget = {
+        sockets: 0,
+        messages: new TokenBucket(room.messagesPerSecond, room.messageBurst),
+        bytes: new TokenBucket(room.bytesPerSecond, room.bytesBurst),
+        syncBytes: new TokenBucket(room.syncBytesPerSecond, room.syncBytesPerSecond * SYNC_BURST_SECONDS),
+        chat: new TokenBucket(room.chatPerSecond, room.chatBurst),
+        controls: new TokenBucket(room.controlsPerSecond, room.controlsBurst),
+      };
+      session.participants.set(userId, budget);
+    }
+    return budget;
   }
 
   private sessionOf(sessionId: string): LiveSession {

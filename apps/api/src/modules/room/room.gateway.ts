@@ -30,6 +30,7 @@ import { limitOutbound } from './outbound-limit';
 import { RoomConnection, type Participant } from './room-connection';
 import { RoomMessageError, RoomRefusal } from './room-errors';
 import { authoriseHandshake } from './room-handshake';
+import { type RoomEventHandler, RoomFeatures, type RoomMember } from './room-features';
 import { RoomMessagesService } from './room-messages.service';
 import { RoomParticipants } from './room-participants';
 
@@ -51,6 +52,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly rooms: RoomRegistry,
     private readonly messages: RoomMessagesService,
     private readonly participants: RoomParticipants,
+    private readonly features: RoomFeatures,
     accessEvents: AccessEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -68,6 +70,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    * P2). Nothing is held for the socket yet: one that closes before it connects fires no disconnect.
    */
   afterInit(namespace: Namespace): void {
+    this.features.attach(namespace);
     namespace.use((socket: RoomSocket, next) => {
       const mark = this.revocations.start();
       this.admit(socket).then(
@@ -133,6 +136,38 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     socket.emit('yjs', syncStep1Message(room.stateVector()));
     const present = [...room.awareness.getStates().keys()];
     if (present.length > 0) socket.emit('yjs', awarenessMessage(room.awareness, present));
+    this.joinFeatures(socket, sessionId, participant);
+  }
+
+  /** Hands the socket to the interview's features: they greet it and answer their own events (rule I7). */
+  private joinFeatures(socket: RoomSocket, sessionId: string, participant: Participant): void {
+    const member: RoomMember = { sessionId, participant, emit: (event, payload) => socket.emit(event, payload) };
+    for (const feature of this.features.all) {
+      feature.onJoined?.(member).catch((error: unknown) => this.logger.error(`Greeting a socket in ${sessionId} failed: ${describeError(error)}`));
+      for (const handler of feature.events ?? []) {
+        socket.on(handler.event, (payload: unknown, ack?: unknown) => this.onFeatureEvent(socket, member, handler, payload, ack));
+      }
+    }
+  }
+
+  private onFeatureEvent(socket: RoomSocket, member: RoomMember, handler: RoomEventHandler, payload: unknown, ack: unknown): void {
+    const connection = socket.data.connection;
+    if (!connection) return;
+    const reply = typeof ack === 'function' ? (ack as (result: unknown) => void) : undefined;
+    const refuse = (error: RoomMessageError) => {
+      if (reply) reply({ ok: false, error: error.code });
+      else socket.emit('room:error', { code: error.code, message: error.message });
+      if (error.code === 'invalid_message' && connection.strike()) socket.disconnect(true);
+    };
+    if (!connection.budget[handler.budget].take()) return refuse(new RoomMessageError('rate_limited', 'Too many messages: slow down'));
+    handler.handle(member, payload).then(
+      (result) => reply?.({ ok: true, ...result }),
+      (error: unknown) => {
+        if (error instanceof RoomMessageError) return refuse(error);
+        this.logger.error(`Handling ${handler.event} in ${member.sessionId} failed: ${describeError(error)}`);
+        refuse(new RoomMessageError('server_busy', 'The server could not do that just now: try again'));
+      },
+    );
   }
 
   handleDisconnect(socket: RoomSocket): void {

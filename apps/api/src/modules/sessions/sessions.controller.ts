@@ -1,11 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { PROBLEMS } from '@mockboard/interview';
 import {
   createSessionBodySchema,
   joinSessionBodySchema,
+  type InvitePreview,
   type InviteResponse,
   type JoinSessionResponse,
-  type ProblemSummary,
   type SessionListResponse,
   type SessionView,
 } from '@mockboard/protocol';
@@ -13,18 +12,13 @@ import type { Request } from 'express';
 import type { z } from 'zod';
 import { clientAddress } from '../../core/http/client-address';
 import { ZodBodyPipe } from '../../core/http/zod-body.pipe';
-import { CurrentAuth } from '../auth/auth.decorators';
+import { CurrentAuth, Public } from '../auth/auth.decorators';
 import type { Authenticated } from '../auth/auth.service';
 import { SessionsService } from './sessions.service';
 
 @Controller()
 export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
-
-  @Get('problems')
-  problems(): { problems: ProblemSummary[] } {
-    return { problems: PROBLEMS.map(({ slug, title, prompt }) => ({ slug, title, prompt })) };
-  }
 
   @Post('sessions')
   create(
@@ -42,6 +36,12 @@ export class SessionsController {
     @Req() req: Request,
   ): Promise<JoinSessionResponse> {
     return this.sessions.join(auth.user.id, body.inviteCode, clientAddress(req));
+  }
+
+  @Public()
+  @Get('invites/:code')
+  previewInvite(@Param('code') code: string, @Req() req: Request): Promise<InvitePreview> {
+    return this.sessions.previewInvite(code.slice(0, 64), clientAddress(req));
   }
 
   @Get('sessions')

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@mockboard/config';
 import type { InterviewSessionRow } from '@mockboard/db';
-import { findProblem } from '@mockboard/interview';
+import { problemBrief, type ProblemBrief, type ProblemDefinition } from '@mockboard/interview';
 import {
+  CUSTOM_PROBLEM_PREFIX,
   SEAT_ROLES,
+  type InvitePreview,
   type InviteResponse,
   type JoinSessionResponse,
   type ParticipantRole,
@@ -13,6 +15,8 @@ import {
 } from '@mockboard/protocol';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { AccessEvents } from '../../core/events/access-events';
+import { ProblemError } from '../problems/problems.errors';
+import { ProblemsService } from '../problems/problems.service';
 import { newInviteCode, normaliseInviteCode } from './invite-code';
 import { SessionLimits } from './session-limits.service';
 import { SessionError } from './sessions.errors';
@@ -33,10 +37,15 @@ export class SessionsService {
     private readonly sessions: SessionsRepository,
     private readonly limits: SessionLimits,
     private readonly accessEvents: AccessEvents,
+    private readonly problems: ProblemsService,
   ) {}
 
   async create(userId: string, input: { problemSlug: string; role: SeatRole; durationMinutes: number }): Promise<SessionView> {
-    if (!findProblem(input.problemSlug)) throw SessionError.unknownProblem(input.problemSlug);
+    if (!(await this.problems.visibleTo(userId, input.problemSlug))) {
+      // Another user's private problem is as unknown as one that does not exist (404, like its own routes).
+      if (input.problemSlug.startsWith(CUSTOM_PROBLEM_PREFIX)) throw ProblemError.notFound(input.problemSlug);
+      throw SessionError.unknownProblem(input.problemSlug);
+    }
     await this.limits.takeCreation(userId);
     const session = await this.sessions.create({
       problemSlug: input.problemSlug,
@@ -68,10 +77,28 @@ export class SessionsService {
     return { id: session.id, role };
   }
 
+  /** What an invite is for; wrong codes count against the address like a failed join. */
+  async previewInvite(rawCode: string, clientAddress: string): Promise<InvitePreview> {
+    await this.limits.takeJoinAttempt(clientAddress);
+    const session = await this.sessions.findByInviteCode(normaliseInviteCode(rawCode));
+    if (!session) throw SessionError.inviteNotFound();
+    await this.limits.forgiveJoinAttempt(clientAddress);
+    const participants = (await this.sessions.participants([session.id])).get(session.id) ?? [];
+    const problem = (await this.problems.forSessions([session.problemSlug])).get(session.problemSlug);
+    const inviter = participants.find((p) => p.userId === session.createdBy) ?? participants.find((p) => p.role !== 'observer');
+    return {
+      problem: { title: problem?.title ?? session.problemSlug, summary: problem?.summary ?? '' },
+      invitedBy: inviter?.displayName ?? 'Someone',
+      durationMinutes: session.durationMinutes,
+      status: session.status,
+    };
+  }
+
   async list(userId: string): Promise<SessionView[]> {
     const rows = await this.sessions.listForUser(userId, LIST_LIMIT);
     const participants = await this.sessions.participants(rows.map((r) => r.id));
-    return rows.map((row) => this.toView(row, row.myRole, participants.get(row.id) ?? []));
+    const problems = await this.problems.forSessions(rows.map((r) => r.problemSlug));
+    return rows.map((row) => this.toView(row, row.myRole, participants.get(row.id) ?? [], problems.get(row.problemSlug)));
   }
 
   async get(userId: string, sessionId: string): Promise<SessionView> {
@@ -113,19 +140,26 @@ export class SessionsService {
 
   private async view(session: InterviewSessionRow, myRole: ParticipantRole): Promise<SessionView> {
     const participants = (await this.sessions.participants([session.id])).get(session.id) ?? [];
-    return this.toView(session, myRole, participants);
+    const problems = await this.problems.forSessions([session.problemSlug]);
+    return this.toView(session, myRole, participants, problems.get(session.problemSlug));
   }
 
-  private toView(session: InterviewSessionRow, myRole: ParticipantRole, participants: SessionParticipant[]): SessionView {
-    const problem = findProblem(session.problemSlug);
+  private toView(
+    session: InterviewSessionRow,
+    myRole: ParticipantRole,
+    participants: SessionParticipant[],
+    problem: ProblemDefinition | undefined,
+  ): SessionView {
     // Observers watch; only the two seated people may hand out the link.
     const canInvite = myRole !== 'observer';
     return {
       id: session.id,
       status: session.status,
-      problem: { slug: session.problemSlug, title: problem?.title ?? session.problemSlug },
+      problem: problem ? problemBrief(problem) : missingProblem(session.problemSlug),
       durationMinutes: session.durationMinutes,
       createdAt: session.createdAt.toISOString(),
+      startedAt: session.startedAt?.toISOString() ?? null,
+      endedAt: session.endedAt?.toISOString() ?? null,
       inviteCode: canInvite ? session.inviteCode : null,
       inviteUrl: canInvite ? this.inviteUrl(session.inviteCode) : null,
       participants,
@@ -136,4 +170,9 @@ export class SessionsService {
   private inviteUrl(code: string): string {
     return `${this.config.publicUrl}/join/${code}`;
   }
+}
+
+/** A session whose problem is gone (its author's account was deleted): the slug is all that is left. */
+function missingProblem(slug: string): ProblemBrief {
+  return { slug, title: slug, summary: '', prompt: '', taskType: 'classification', tags: [], difficulty: 'medium', custom: true };
 }

@@ -1,0 +1,109 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  emptyBodySchema,
+  revealBodySchema,
+  stepBodySchema,
+  type ChatHistoryResponse,
+  type SessionControl,
+  type SessionControlAction,
+  type SessionGuide,
+  type SessionState,
+  type TimelineResponse,
+} from '@mockboard/protocol';
+import { z } from 'zod';
+import { CurrentAuth } from '../auth/auth.decorators';
+import type { Authenticated } from '../auth/auth.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { ChatService } from './chat.service';
+import type { InterviewActor } from './interview-actor';
+import { InterviewService } from './interview.service';
+
+/** Each REST command is its `session:control` action with the body's fields (rule I3). */
+const commandSchemas: Record<SessionControlAction, z.ZodType<SessionControl>> = {
+  start: emptyBodySchema.transform(() => ({ action: 'start' as const })),
+  step: stepBodySchema.transform(({ step }) => ({ action: 'step' as const, step })),
+  pause: emptyBodySchema.transform(() => ({ action: 'pause' as const })),
+  resume: emptyBodySchema.transform(() => ({ action: 'resume' as const })),
+  end: emptyBodySchema.transform(() => ({ action: 'end' as const })),
+  reveal: revealBodySchema.transform(({ clarificationId }) => ({ action: 'reveal' as const, clarificationId })),
+};
+
+@Controller('sessions/:id')
+export class InterviewController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly interview: InterviewService,
+    private readonly chat: ChatService,
+  ) {}
+
+  @Post('start')
+  @HttpCode(200)
+  start(@CurrentAuth() auth: Authenticated, @Param('id') id: string, @Body() body: unknown): Promise<SessionState> {
+    return this.control(auth, id, 'start', body);
+  }
+
+  @Post('step')
+  @HttpCode(200)
+  step(@CurrentAuth() auth: Authenticated, @Param('id') id: string, @Body() body: unknown): Promise<SessionState> {
+    return this.control(auth, id, 'step', body);
+  }
+
+  @Post('pause')
+  @HttpCode(200)
+  pause(@CurrentAuth() auth: Authenticated, @Param('id') id: string, @Body() body: unknown): Promise<SessionState> {
+    return this.control(auth, id, 'pause', body);
+  }
+
+  @Post('resume')
+  @HttpCode(200)
+  resume(@CurrentAuth() auth: Authenticated, @Param('id') id: string, @Body() body: unknown): Promise<SessionState> {
+    return this.control(auth, id, 'resume', body);
+  }
+
+  @Post('end')
+  @HttpCode(200)
+  end(@CurrentAuth() auth: Authenticated, @Param('id') id: string, @Body() body: unknown): Promise<SessionState> {
+    return this.control(auth, id, 'end', body);
+  }
+
+  @Post('reveal')
+  @HttpCode(200)
+  reveal(@CurrentAuth() auth: Authenticated, @Param('id') id: string, @Body() body: unknown): Promise<SessionState> {
+    return this.control(auth, id, 'reveal', body);
+  }
+
+  @Get('state')
+  async state(@CurrentAuth() auth: Authenticated, @Param('id') id: string): Promise<SessionState> {
+    const { session } = await this.actorIn(auth, id);
+    return this.interview.state(session);
+  }
+
+  @Get('guide')
+  async guide(@CurrentAuth() auth: Authenticated, @Param('id') id: string): Promise<SessionGuide> {
+    const { session, actor } = await this.actorIn(auth, id);
+    return this.interview.guide(actor, session);
+  }
+
+  @Get('timeline')
+  async timeline(@CurrentAuth() auth: Authenticated, @Param('id') id: string): Promise<TimelineResponse> {
+    const { session, actor } = await this.actorIn(auth, id);
+    return { events: await this.interview.events(actor, session) };
+  }
+
+  @Get('chat')
+  async chatHistory(@CurrentAuth() auth: Authenticated, @Param('id') id: string): Promise<ChatHistoryResponse> {
+    const { session } = await this.actorIn(auth, id);
+    return { messages: await this.chat.history(session) };
+  }
+
+  private async control(auth: Authenticated, id: string, action: SessionControlAction, body: unknown): Promise<SessionState> {
+    const { session, actor } = await this.actorIn(auth, id);
+    return this.interview.control(actor, session, body, commandSchemas[action], 'rest');
+  }
+
+  private async actorIn(auth: Authenticated, sessionId: string) {
+    const { session, role } = await this.sessions.access(auth.user.id, sessionId);
+    const actor: InterviewActor = { userId: auth.user.id, displayName: auth.user.displayName, role };
+    return { session, actor };
+  }
+}
