@@ -20,6 +20,12 @@ export class ProblemsController {
     return this.problems.brief(auth.user.id, slug);
   }
 
+  /** The whole stored problem, for its author's editor. */
+  @Get(':slug/definition')
+  definition(@CurrentAuth() auth: Authenticated, @Param('slug') slug: string): Promise<StoredProblem> {
+    return this.problems.ownDefinition(auth.user.id, slug);
+  }
+
   @Post()
   create(@CurrentAuth() auth: Authenticated, @Body() body: unknown): Promise<StoredProblem> {
     return this.problems.create(auth.user, body);

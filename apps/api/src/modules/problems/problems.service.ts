@@ -30,6 +30,12 @@ export class ProblemsService {
     return problemBrief(problem);
   }
 
+  async ownDefinition(userId: string, slug: string): Promise<StoredProblem> {
+    const row = await this.custom.findOwn(slug, userId);
+    if (!row) throw ProblemError.notFound(slug);
+    return toDefinition(row);
+  }
+
   /** A problem the user may start a session with; undefined for another user's private one. */
   async visibleTo(userId: string, slug: string): Promise<ProblemDefinition | undefined> {
     if (!slug.startsWith(CUSTOM_PROBLEM_PREFIX)) return findProblem(slug);
