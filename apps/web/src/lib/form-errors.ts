@@ -56,6 +56,7 @@ export function formErrorsFrom<F extends string>(error: unknown, fields: readonl
     case 'unauthorized':
     case 'forbidden':
     case 'not_found':
+    case 'conflict':
     case 'payload_too_large':
     case 'internal':
     case 'network':
