@@ -4,6 +4,8 @@ import { AuthPage } from '../features/auth/components/AuthPage';
 import { RedirectIfAuthenticated } from '../features/auth/components/RedirectIfAuthenticated';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { DashboardPage } from '../features/dashboard/components/DashboardPage';
+import { ProblemEditorPage } from '../features/problems/components/ProblemEditorPage';
+import { ProblemsPage } from '../features/problems/components/ProblemsPage';
 import { JoinPage } from '../features/sessions/components/JoinPage';
 import { FullPageStatus } from '../ui/FullPageStatus';
 import { AppShell } from './AppShell';
@@ -26,7 +28,12 @@ export const router = createBrowserRouter([
     children: [
       {
         element: <AppShell />,
-        children: [{ index: true, element: <DashboardPage /> }],
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: '/problems', element: <ProblemsPage /> },
+          { path: '/problems/new', element: <ProblemEditorPage /> },
+          { path: '/problems/:slug/edit', element: <ProblemEditorPage /> },
+        ],
       },
       { path: '/join/:code', element: <JoinPage /> },
       {

@@ -4,8 +4,10 @@ import { useNavigate } from 'react-router';
 import { formErrorsFrom } from '../../../lib/form-errors';
 import { Alert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
-import { useCreateSession, useProblems } from '../../sessions/hooks/use-sessions';
+import { useProblems } from '../../problems/hooks/use-problems';
+import { useCreateSession } from '../../sessions/hooks/use-sessions';
 import { ROLE_LABELS } from '../../sessions/roles';
+import { ProblemPicker } from './ProblemPicker';
 
 const DURATIONS = [45, 60] as const;
 type Duration = (typeof DURATIONS)[number];
@@ -18,10 +20,12 @@ const ROLE_HINTS: Record<SeatRole, string> = {
 interface NewSessionDialogProps {
   open: boolean;
   onClose: () => void;
+  /** Chosen when the dialog opens, e.g. from "Use for a new session" on the problems page. */
+  initialProblemSlug?: string;
 }
 
 /** A modal form: pick the problem, your seat and the length, then go straight into the room. */
-export function NewSessionDialog({ open, onClose }: NewSessionDialogProps) {
+export function NewSessionDialog({ open, onClose, initialProblemSlug }: NewSessionDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -34,27 +38,27 @@ export function NewSessionDialog({ open, onClose }: NewSessionDialogProps) {
   }, [open]);
 
   return (
-    <dialog ref={dialogRef} className="dialog" aria-labelledby={titleId} onClose={onClose}>
-      {open && <NewSessionForm titleId={titleId} onCancel={onClose} />}
+    <dialog ref={dialogRef} className="dialog dialog--wide" aria-labelledby={titleId} onClose={onClose}>
+      {open && <NewSessionForm titleId={titleId} initialProblemSlug={initialProblemSlug} onCancel={onClose} />}
     </dialog>
   );
 }
 
-function NewSessionForm({ titleId, onCancel }: { titleId: string; onCancel: () => void }) {
+function NewSessionForm({ titleId, initialProblemSlug, onCancel }: { titleId: string; initialProblemSlug?: string; onCancel: () => void }) {
   const problems = useProblems();
   const create = useCreateSession();
   const navigate = useNavigate();
-  const [problemSlug, setProblemSlug] = useState<string | null>(null);
+  const [problemSlug, setProblemSlug] = useState<string | null>(initialProblemSlug ?? null);
   const [role, setRole] = useState<SeatRole>('interviewer');
   const [duration, setDuration] = useState<Duration>(45);
-  const chosen = problemSlug ?? problems.data?.[0]?.slug ?? null;
+  const chosen = problems.data?.find((p) => p.slug === problemSlug) ?? problems.data?.[0];
   const error = create.error ? formErrorsFrom(create.error, []).form : undefined;
 
   function onSubmit(event: SubmitEvent<HTMLFormElement>): void {
     event.preventDefault();
     if (!chosen || create.isPending) return;
     create.mutate(
-      { problemSlug: chosen, role, durationMinutes: duration },
+      { problemSlug: chosen.slug, role, durationMinutes: duration },
       { onSuccess: (session) => void navigate(`/sessions/${session.id}`) },
     );
   }
@@ -74,17 +78,7 @@ function NewSessionForm({ titleId, onCancel }: { titleId: string; onCancel: () =
         <legend className="choice-group__legend">Problem</legend>
         {problems.isPending && <span className="spinner spinner--muted" role="status" aria-label="Loading problems" />}
         {problems.isError && <Alert tone="danger">Could not load the problems. Close this and try again.</Alert>}
-        <div className="problem-options">
-          {problems.data?.map((problem) => (
-            <label key={problem.slug} className="choice-card">
-              <input type="radio" name="problem" value={problem.slug} checked={chosen === problem.slug} onChange={() => setProblemSlug(problem.slug)} />
-              <span className="choice-card__body">
-                <span className="choice-card__title">{problem.title}</span>
-                <span className="choice-card__text">{problem.prompt}</span>
-              </span>
-            </label>
-          ))}
-        </div>
+        {problems.data && <ProblemPicker problems={problems.data} chosen={chosen?.slug} onChoose={setProblemSlug} />}
       </fieldset>
 
       <div className="new-session__row">
@@ -115,7 +109,15 @@ function NewSessionForm({ titleId, onCancel }: { titleId: string; onCancel: () =
       </div>
 
       {error && <Alert tone="danger">{error}</Alert>}
-      <footer className="dialog__footer">
+      <footer className="dialog__footer new-session__footer">
+        {/* The chosen problem may be scrolled or filtered out of view: say what will be created. */}
+        <p className="new-session__summary" aria-live="polite">
+          {chosen && (
+            <>
+              <strong>{chosen.title}</strong> · {duration} min · you are the {ROLE_LABELS[role].toLowerCase()}
+            </>
+          )}
+        </p>
         <Button variant="ghost" onClick={onCancel}>
           Cancel
         </Button>

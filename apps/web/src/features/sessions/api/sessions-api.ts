@@ -1,16 +1,12 @@
 import type {
   CreateSessionBody,
+  InvitePreview,
   InviteResponse,
   JoinSessionResponse,
-  ProblemSummary,
   SessionListResponse,
   SessionView,
 } from '@mockboard/protocol';
 import { api } from '../../../lib/api-client';
-
-export async function fetchProblems(): Promise<ProblemSummary[]> {
-  return (await api.get<{ problems: ProblemSummary[] }>('/api/problems')).problems;
-}
 
 export async function fetchSessions(): Promise<SessionView[]> {
   return (await api.get<SessionListResponse>('/api/sessions')).sessions;
@@ -30,4 +26,9 @@ export function joinSession(inviteCode: string): Promise<JoinSessionResponse> {
 
 export function rotateInvite(sessionId: string): Promise<InviteResponse> {
   return api.post<InviteResponse>(`/api/sessions/${encodeURIComponent(sessionId)}/invite/rotate`);
+}
+
+/** Public: what an invite is for and who sent it, shown before the invitee signs in or joins. */
+export function fetchInvitePreview(inviteCode: string): Promise<InvitePreview> {
+  return api.get<InvitePreview>(`/api/invites/${encodeURIComponent(inviteCode)}`);
 }

@@ -1,18 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionView } from '@mockboard/protocol';
-import { createSession, fetchProblems, fetchSession, fetchSessions, joinSession } from '../api/sessions-api';
+import { createSession, fetchInvitePreview, fetchSession, fetchSessions, joinSession } from '../api/sessions-api';
 
 export const SESSIONS_QUERY_KEY = ['sessions'] as const;
 
 export const sessionQueryKey = (id: string) => ['sessions', id] as const;
 
-export function useProblems() {
-  // The problem bank ships with the server and changes only on deploy.
-  return useQuery({ queryKey: ['problems'], queryFn: fetchProblems, staleTime: Infinity });
-}
-
 export function useSessions() {
-  return useQuery({ queryKey: SESSIONS_QUERY_KEY, queryFn: fetchSessions });
+  // Sessions start and end in other tabs and other browsers: coming back to the dashboard shows it.
+  return useQuery({ queryKey: SESSIONS_QUERY_KEY, queryFn: fetchSessions, refetchOnWindowFocus: true });
 }
 
 export function useSession(id: string) {
@@ -36,5 +32,17 @@ export function useJoinSession() {
   return useMutation({
     mutationFn: joinSession,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSIONS_QUERY_KEY }),
+  });
+}
+
+/** The invite's problem and inviter; `null` while there is no invite to preview. */
+export function useInvitePreview(inviteCode: string | null) {
+  return useQuery({
+    queryKey: ['invites', inviteCode],
+    queryFn: () => fetchInvitePreview(inviteCode ?? ''),
+    enabled: inviteCode !== null,
+    // A bad code answers 404 for good; the preview is a courtesy, so no retry delays the page.
+    retry: false,
+    staleTime: 60_000,
   });
 }
