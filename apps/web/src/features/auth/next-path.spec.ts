@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isInvitePath, loginPathFor, safeNextPath } from './next-path';
+import { inviteCodeOf, isInvitePath, loginPathFor, safeNextPath } from './next-path';
 
 describe('loginPathFor', () => {
   it.each([
@@ -21,6 +21,19 @@ describe('isInvitePath', () => {
     { path: null, expected: false },
   ])('$path -> $expected', ({ path, expected }) => {
     expect(isInvitePath(path)).toBe(expected);
+  });
+});
+
+describe('inviteCodeOf', () => {
+  it.each([
+    { path: '/join/AB12CD34', expected: 'AB12CD34' },
+    { path: '/join/AB12CD34?x=1', expected: 'AB12CD34' },
+    { path: '/join/AB%2012', expected: 'AB 12' },
+    { path: '/join/%E0%A4%A', expected: '%E0%A4%A' },
+    { path: '/sessions/abc', expected: null },
+    { path: null, expected: null },
+  ])('$path -> $expected', ({ path, expected }) => {
+    expect(inviteCodeOf(path)).toBe(expected);
   });
 });
 

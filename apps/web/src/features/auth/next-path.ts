@@ -21,7 +21,19 @@ export function loginPathFor(path: string): string {
 
 /** True for `/join/<code>` links, which invitees follow before they have an account. */
 export function isInvitePath(path: string | null): boolean {
-  return path !== null && /^\/join\/[^/?#]+/.test(path);
+  return inviteCodeOf(path) !== null;
+}
+
+/** The code of a `/join/<code>` path, or null for any other path. */
+export function inviteCodeOf(path: string | null): string | null {
+  const code = path === null ? undefined : /^\/join\/([^/?#]+)/.exec(path)?.[1];
+  if (code === undefined) return null;
+  try {
+    return decodeURIComponent(code);
+  } catch {
+    // A malformed escape cannot be a code we issued; the join page will say the invite is not valid.
+    return code;
+  }
 }
 
 function isAuthPath(path: string): boolean {

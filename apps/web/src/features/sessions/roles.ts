@@ -7,7 +7,7 @@ export const ROLE_LABELS: Record<ParticipantRole, string> = {
 };
 
 export const STATUS_LABELS: Record<SessionStatus, string> = {
-  scheduled: 'Not started',
+  scheduled: 'Scheduled',
   live: 'Live',
   ended: 'Ended',
 };

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { NavLink, useSearchParams } from 'react-router';
 import { Logo } from '../../../ui/Logo';
-import { isInvitePath } from '../next-path';
+import { InviteSummary } from '../../sessions/components/InviteSummary';
+import { useInvitePreview } from '../../sessions/hooks/use-sessions';
+import { inviteCodeOf } from '../next-path';
 import { GuestForm } from './GuestForm';
 import { LoginForm } from './LoginForm';
 import { SignupForm } from './SignupForm';
@@ -46,6 +48,7 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
   // Switching between modes must not lose where the visitor was heading.
   const next = searchParams.get('next');
   const search = next ? `?${new URLSearchParams({ next }).toString()}` : '';
+  const inviteCode = inviteCodeOf(next);
 
   return (
     <div className="auth">
@@ -71,12 +74,7 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
 
       <main className="auth__main">
         <div className="auth__card">
-          {isInvitePath(next) && (
-            <p className="auth__invite" role="note">
-              <strong>You're invited to a mock interview.</strong> Continue as a guest to go straight to the whiteboard, or log in
-              if you have an account.
-            </p>
-          )}
+          {inviteCode !== null && <InviteNote code={inviteCode} />}
           <header className="auth__header">
             <h1 className="auth__title">{copy.title}</h1>
             <p className="auth__intro">{copy.intro}</p>
@@ -92,6 +90,17 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
         </div>
       </main>
     </div>
+  );
+}
+
+/** Says which interview the visitor is invited to, before they sign in: who invites, the problem, the length. */
+function InviteNote({ code }: { code: string }) {
+  const preview = useInvitePreview(code);
+  return (
+    <p className="auth__invite invite-summary" role="note">
+      {preview.data ? <InviteSummary invite={preview.data} /> : <strong>You're invited to a mock interview.</strong>}
+      <span className="invite-summary__next">Continue as a guest to go straight to the whiteboard, or log in if you have an account.</span>
+    </p>
   );
 }
 

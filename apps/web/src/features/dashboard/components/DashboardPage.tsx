@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Alert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
 import { SaveAccountCard } from '../../auth/components/SaveAccountCard';
@@ -23,7 +24,14 @@ export function DashboardPage() {
           <h1 className="page__title">Your sessions</h1>
           <p className="page__subtitle">Mock interviews you have run or taken part in.</p>
         </div>
-        <Button onClick={openNewSession}>New session</Button>
+        <div className="page__actions">
+          {!user.isGuest && (
+            <Link className="button button--secondary button--md" to="/problems">
+              My problems
+            </Link>
+          )}
+          <Button onClick={openNewSession}>New session</Button>
+        </div>
       </header>
 
       {justSaved && (

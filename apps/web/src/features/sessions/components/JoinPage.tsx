@@ -3,12 +3,20 @@ import { Link, Navigate, useParams } from 'react-router';
 import { ApiRequestError } from '../../../lib/api-client';
 import { Button } from '../../../ui/Button';
 import { FullPageStatus } from '../../../ui/FullPageStatus';
-import { useJoinSession } from '../hooks/use-sessions';
+import { useInvitePreview, useJoinSession } from '../hooks/use-sessions';
+import { InviteSummary } from './InviteSummary';
 
 /** `/join/:code`: claims a seat (or an observer place) with the invite, then opens the room. */
 export function JoinPage() {
   const { code = '' } = useParams();
   const join = useJoinSession();
+  const preview = useInvitePreview(code);
+  // The preview is a courtesy: joining does not wait for it, and a failed preview shows nothing.
+  const summary = preview.data && (
+    <p className="full-page-status__text invite-summary">
+      <InviteSummary invite={preview.data} />
+    </p>
+  );
   const { mutate } = join;
   // StrictMode runs effects twice; joining is idempotent on the server, but one request is enough.
   const requested = useRef<string | null>(null);
@@ -25,6 +33,7 @@ export function JoinPage() {
     return (
       <FullPageStatus title="We couldn't open this invite">
         <title>Invite · Mockboard</title>
+        {summary}
         <p className="full-page-status__text">{join.error.message}</p>
         <Button variant="secondary" onClick={() => join.mutate(code)}>
           Try again
@@ -32,7 +41,12 @@ export function JoinPage() {
       </FullPageStatus>
     );
   }
-  return <FullPageStatus title="Joining the session" busy />;
+  return (
+    <FullPageStatus title="Joining the session" busy>
+      <title>Joining · Mockboard</title>
+      {summary}
+    </FullPageStatus>
+  );
 }
 
 function InviteNotValid() {
