@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CustomProblemRow, StoredProblemDefinition } from '@mockboard/db';
 import { findProblem, PROBLEMS, problemBrief, defaultMetrics, type Clarification, type ProblemBrief, type ProblemDefinition } from '@mockboard/interview';
@@ -79,18 +80,27 @@ export class ProblemsService {
   }
 }
 
+function newClarificationId(): string {
+  return `c-${randomBytes(6).toString('hex')}`;
+}
+
 function toDefinition(row: CustomProblemRow): ProblemDefinition {
   return { ...row.definition, slug: row.slug, custom: true };
 }
 
 /**
  * A clarification keeps its id across edits while its question stays the same, so one revealed in a
- * session stays the one revealed.
+ * session stays the one revealed. A new question gets an id never used before: counting on from the
+ * current list would hand a removed question's id, and with it the removed one's reveals, to a new one.
  */
 function toStored(body: ProblemBody, previous: readonly Clarification[]): StoredProblemDefinition {
   const idOf = new Map(previous.map((c) => [c.question, c.id]));
-  let next = Math.max(0, ...previous.map((c) => Number(c.id.replace(/^c/, '')) || 0));
-  const clarifications = body.clarifications.map(({ question, answer }) => ({ id: idOf.get(question) ?? `c${++next}`, question, answer }));
+  const clarifications = body.clarifications.map(({ question, answer }) => {
+    const kept = idOf.get(question);
+    // A question written twice keeps its id once: the copy is a new clarification, with an id of its own.
+    idOf.delete(question);
+    return { id: kept ?? newClarificationId(), question, answer };
+  });
   const { title, summary, prompt, taskType, tags, difficulty, guide, expectedComponents } = body;
   return { title, summary, prompt, taskType, tags, difficulty, clarifications, guide, expectedComponents, metrics: defaultMetrics(taskType) };
 }
