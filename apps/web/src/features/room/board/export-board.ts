@@ -3,6 +3,9 @@ import type { ExcalidrawImperativeAPI } from '@excalidraw/excalidraw/types';
 
 export type ExportFormat = 'png' | 'svg';
 
+/** PNGs are drawn at twice the board's size, sharp on high-density screens and when zoomed into a review. */
+export const PNG_EXPORT_SCALE = 2;
+
 /** Downloads the board (non-deleted elements only) as an image on a white background. */
 export async function exportBoard(api: ExcalidrawImperativeAPI, format: ExportFormat, baseName: string): Promise<void> {
   const options = {
@@ -13,9 +16,19 @@ export async function exportBoard(api: ExcalidrawImperativeAPI, format: ExportFo
   };
   const blob =
     format === 'png'
-      ? await exportToBlob({ ...options, mimeType: 'image/png', appState: { ...options.appState, exportScale: 2 } })
+      ? await exportToBlob({
+          ...options,
+          mimeType: 'image/png',
+          // Not `appState.exportScale`: exportToBlob reads it only together with `maxWidthOrHeight`, and
+          // otherwise draws at 1x. The canvas size callback is what sets the scale.
+          getDimensions: (width: number, height: number) => scaled(width, height, PNG_EXPORT_SCALE),
+        })
       : new Blob([(await exportToSvg(options)).outerHTML], { type: 'image/svg+xml' });
   download(blob, `${baseName}.${format}`);
+}
+
+function scaled(width: number, height: number, scale: number): { width: number; height: number; scale: number } {
+  return { width: Math.round(width * scale), height: Math.round(height * scale), scale };
 }
 
 function download(blob: Blob, fileName: string): void {

@@ -1,5 +1,6 @@
 import type { ParticipantRole, SessionParticipant } from '@mockboard/protocol';
 import { ROLE_LABELS } from '../../sessions/roles';
+import { avatarInitial } from '../presence/avatar-initial';
 import { colorForUser, type Peer } from '../presence/presence';
 
 interface ParticipantListProps {
@@ -78,17 +79,19 @@ export function ParticipantList({ participants, peers, meId, selfOnline, followi
 
 function Avatar({ entry, label = false }: { entry: Entry; label?: boolean }) {
   const description = `${entry.name}${entry.isMe ? ' (you)' : ''}, ${ROLE_LABELS[entry.role].toLowerCase()}, ${entry.online ? 'online' : 'away'}`;
+  // The cursor's colour on the board (see colorForUser), with the same hue, darker, for the letter.
+  const color = colorForUser(entry.userId);
   return (
     <span
       className="participant__avatar"
       data-online={entry.online}
-      style={{ background: colorForUser(entry.userId).background }}
+      style={{ background: color.background, color: color.stroke }}
       title={description}
       role={label ? 'img' : undefined}
       aria-label={label ? description : undefined}
       aria-hidden={label ? undefined : true}
     >
-      {entry.name.trim().charAt(0).toUpperCase()}
+      {avatarInitial(entry.name)}
       <span className="participant__dot" />
     </span>
   );

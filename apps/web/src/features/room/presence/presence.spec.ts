@@ -8,6 +8,16 @@ describe('colorForUser', () => {
     expect(colorForUser('a1b2')).toEqual(colorForUser('a1b2'));
     expect(colorForUser('a1b2').background).not.toBe(colorForUser('a1b3').background);
   });
+
+  // Expected values from Excalidraw 0.18's own getClientColor (dist/dev/index.js, clients.ts) run on these ids:
+  // its cursors and our avatars must be the same colour.
+  it.each([
+    { id: 'a', color: 'hsl(230, 100%, 83%)' },
+    { id: '3f2b8c1e-6d4a-4b9e-9a57-0c1d2e3f4a5b', color: 'hsl(80, 100%, 83%)' },
+    { id: 'ffffffff-ffff-ffff-ffff-ffffffffffff', color: 'hsl(130, 100%, 83%)' },
+  ])('matches the colour Excalidraw gives the cursor of $id', ({ id, color }) => {
+    expect(colorForUser(id).background).toBe(color);
+  });
 });
 
 describe('readPresence', () => {

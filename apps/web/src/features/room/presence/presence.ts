@@ -6,21 +6,31 @@ import { PARTICIPANT_ROLES, type ParticipantRole, type PresenceState } from '@mo
  */
 
 export interface UserColor {
-  /** Cursor fill and the dot in the participant list. */
+  /** Cursor fill, selection outline, avatar and the dot in the participant list. */
   background: string;
+  /** A darker shade of the same hue, for text or strokes drawn on white. */
   stroke: string;
 }
 
-/** A stable colour per user: the same person has the same cursor colour on every screen and every visit. */
+/**
+ * A stable colour per user: the same person has the same colour on every screen and every visit. It is
+ * exactly the colour Excalidraw paints a collaborator's cursor and selection with (its `getClientColor`,
+ * which hashes the collaborator's `id` and ignores any colour it is given), so the avatar in the header
+ * and the cursor on the board match.
+ */
 export function colorForUser(userId: string): UserColor {
-  // FNV-1a: cheap, and spreads similar ids (UUIDs differing in a few characters) across the hue wheel.
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < userId.length; i++) {
-    hash ^= userId.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+  const hue = excalidrawHue(userId);
+  return { background: `hsl(${String(hue)}, 100%, 83%)`, stroke: `hsl(${String(hue)}, 70%, 32%)` };
+}
+
+/** Excalidraw 0.18's `hashToInteger` and hue steps (clients.ts), reproduced to the bit. */
+function excalidrawHue(id: string): number {
+  let hash = 0;
+  for (let i = 0; i < id.length; i++) {
+    // `<< 5` truncates to 32 bits on every round, as in Excalidraw; the sum itself may leave that range.
+    hash = (hash << 5) - hash + id.charCodeAt(i);
   }
-  const hue = (hash >>> 0) % 360;
-  return { background: `hsl(${String(hue)} 70% 50%)`, stroke: `hsl(${String(hue)} 70% 32%)` };
+  return (Math.abs(hash) % 37) * 10;
 }
 
 export type Viewport = NonNullable<PresenceState['viewport']>;
