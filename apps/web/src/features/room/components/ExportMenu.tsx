@@ -2,13 +2,14 @@ import type { ExcalidrawImperativeAPI } from '@excalidraw/excalidraw/types';
 import { useState } from 'react';
 import { Popover } from '../../../ui/Popover';
 import { exportBoard, exportFileName, type ExportFormat } from '../board/export-board';
+import { FocusBoardOnClose } from './FocusBoardOnClose';
 
 const FORMATS: ReadonlyArray<{ format: ExportFormat; label: string }> = [
   { format: 'png', label: 'PNG image' },
   { format: 'svg', label: 'SVG (vector)' },
 ];
 
-export function ExportMenu({ api, title }: { api: ExcalidrawImperativeAPI | null; title: string }) {
+export function ExportMenu({ api, title, focusBoard }: { api: ExcalidrawImperativeAPI | null; title: string; focusBoard: () => void }) {
   const [error, setError] = useState<string | null>(null);
 
   return (
@@ -36,6 +37,7 @@ export function ExportMenu({ api, title }: { api: ExcalidrawImperativeAPI | null
               {error}
             </p>
           )}
+          <FocusBoardOnClose focusBoard={focusBoard} />
         </div>
       )}
     </Popover>

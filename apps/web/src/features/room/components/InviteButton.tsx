@@ -5,11 +5,12 @@ import { copyText } from '../../../lib/copy-text';
 import { Popover } from '../../../ui/Popover';
 import { rotateInvite } from '../../sessions/api/sessions-api';
 import { sessionQueryKey } from '../../sessions/hooks/use-sessions';
+import { FocusBoardOnClose } from './FocusBoardOnClose';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /** Copies the invite link as it opens, and shows it too: the clipboard is not available everywhere. */
-export function InviteButton({ session }: { session: SessionView }) {
+export function InviteButton({ session, focusBoard }: { session: SessionView; focusBoard: () => void }) {
   const [copy, setCopy] = useState<CopyState>('idle');
   const queryClient = useQueryClient();
   const rotate = useMutation({
@@ -43,6 +44,7 @@ export function InviteButton({ session }: { session: SessionView }) {
             {copy === 'copied' ? 'Link copied to the clipboard.' : copy === 'failed' ? 'Copy the link above and send it.' : '\u00a0'}
           </p>
           <p className="invite__note">{seatNote(session)}</p>
+          <FocusBoardOnClose focusBoard={focusBoard} />
           {session.myRole === 'interviewer' && (
             <button type="button" className="invite__rotate" onClick={() => rotate.mutate()} disabled={rotate.isPending}>
               {rotate.isPending ? 'Making a new link…' : 'Make a new link (the old one stops working)'}

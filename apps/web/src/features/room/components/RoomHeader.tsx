@@ -1,5 +1,6 @@
 import type { ExcalidrawImperativeAPI } from '@excalidraw/excalidraw/types';
 import type { SessionView } from '@mockboard/protocol';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { LogoMark } from '../../../ui/Logo';
 import { ROLE_LABELS } from '../../sessions/roles';
@@ -16,9 +17,13 @@ interface RoomHeaderProps {
   connection: RoomConnection;
   presence: Presence;
   api: ExcalidrawImperativeAPI | null;
+  /** Gives the board focus back when a header popover closes (its shortcuts need it). */
+  focusBoard: () => void;
+  /** The palette, on screens where it has no column of its own. */
+  paletteMenu?: ReactNode;
 }
 
-export function RoomHeader({ session, meId, connection, presence, api }: RoomHeaderProps) {
+export function RoomHeader({ session, meId, connection, presence, api, focusBoard, paletteMenu }: RoomHeaderProps) {
   const observing = session.myRole === 'observer';
   return (
     <header className="room-header">
@@ -26,7 +31,9 @@ export function RoomHeader({ session, meId, connection, presence, api }: RoomHea
         <LogoMark size={28} />
       </Link>
       <div className="room-header__title">
-        <h1 className="room-header__problem">{session.problem.title}</h1>
+        <h1 className="room-header__problem" title={session.problem.title}>
+          {session.problem.title}
+        </h1>
         {observing ? (
           <span className="badge badge--readonly">Observing (read-only)</span>
         ) : (
@@ -43,8 +50,9 @@ export function RoomHeader({ session, meId, connection, presence, api }: RoomHea
       />
       <div className="room-header__actions">
         {!observing && <SaveIndicator state={connection.saveState} />}
-        <InviteButton session={session} />
-        <ExportMenu api={api} title={session.problem.title} />
+        {paletteMenu}
+        <InviteButton session={session} focusBoard={focusBoard} />
+        <ExportMenu api={api} title={session.problem.title} focusBoard={focusBoard} />
       </div>
     </header>
   );

@@ -7,21 +7,41 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { sessionQueryKey } from '../../sessions/hooks/use-sessions';
 import { writeBoardStats } from '../board/board-stats';
 import { placeComponent } from '../board/place-component';
+import { focusBoard } from '../board/focus-board';
 import { useBoardBinding } from '../board/use-board-binding';
 import { useRoomConnection } from '../connection/use-room-connection';
+import { useSessionState } from '../interview/use-session-state';
+import { WIDE_ROOM_QUERY } from '../layout/room-layout';
+import { useMediaQuery } from '../layout/use-media-query';
 import { usePresence } from '../presence/use-presence';
+import { Agenda } from './agenda/Agenda';
+import { ChatPanel } from './chat/ChatPanel';
 import { ComponentPalette } from './ComponentPalette';
+import { PaletteMenu } from './PaletteMenu';
+import { ProblemPanel } from './problem/ProblemPanel';
 import { RoomBanners } from './RoomBanners';
 import { RoomHeader } from './RoomHeader';
 import { RoomRefused } from './RoomRefused';
 import { Whiteboard } from './Whiteboard';
 import '../../../styles/room.css';
 import '../../../styles/room-header.css';
+import '../../../styles/room-panels.css';
+import '../../../styles/room-agenda.css';
+import '../../../styles/room-problem.css';
+import '../../../styles/room-chat.css';
 
-/** The live room: header, palette and the shared board, wired to the session's Yjs document. */
+/**
+ * The live room: the header, the shared board with its palette, and the interview beside it (agenda,
+ * problem, chat), all wired to the session's room connection.
+ */
 export function RoomView({ session, me }: { session: SessionView; me: PublicUser }) {
   const readOnly = session.myRole === 'observer';
+  const isInterviewer = session.myRole === 'interviewer';
   const connection = useRoomConnection(session.id);
+  const interview = useSessionState(connection.provider, session.id);
+  const wide = useMediaQuery(WIDE_ROOM_QUERY);
+  const stageRef = useRef<HTMLElement>(null);
+  const focusTheBoard = useCallback(() => focusBoard(stageRef.current), []);
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
   const presenceUser = useMemo(() => ({ id: me.id, name: me.displayName }), [me.id, me.displayName]);
   const presence = usePresence({ provider: connection.provider, api, me: presenceUser, role: session.myRole });
@@ -57,16 +77,31 @@ export function RoomView({ session, me }: { session: SessionView; me: PublicUser
     [api, readOnly],
   );
 
+  // The board has the keyboard from the start: Excalidraw's shortcuts work without clicking it first.
+  useEffect(() => {
+    if (!api) return;
+    const frame = requestAnimationFrame(focusTheBoard);
+    return () => cancelAnimationFrame(frame);
+  }, [api, focusTheBoard]);
+
   if (connection.refusal) return <RoomRefused reason={connection.refusal} />;
 
   return (
     <div className="room" ref={roomRef} data-element-count="0" data-board-labels="[]" data-connection={connection.status}>
       <title>{`${session.problem.title} · Mockboard`}</title>
-      <RoomHeader session={session} meId={me.id} connection={connection} presence={presence} api={api} />
+      <RoomHeader
+        session={session}
+        meId={me.id}
+        connection={connection}
+        presence={presence}
+        api={api}
+        focusBoard={focusTheBoard}
+        paletteMenu={!readOnly && !wide && <PaletteMenu onPlace={place} disabled={!api} focusBoard={focusTheBoard} />}
+      />
       <RoomBanners connection={connection} readOnly={readOnly} />
       <div className="room__body">
-        {!readOnly && <ComponentPalette onPlace={place} disabled={!api} />}
-        <div className="room__stage">
+        {!readOnly && wide && <ComponentPalette onPlace={place} disabled={!api} />}
+        <section className="room__stage" aria-label="Whiteboard" ref={stageRef}>
           <Whiteboard
             readOnly={readOnly}
             onApi={setApi}
@@ -83,7 +118,19 @@ export function RoomView({ session, me }: { session: SessionView; me: PublicUser
               {connection.everConnected ? 'Loading the board…' : 'Connecting to the room…'}
             </div>
           )}
-        </div>
+        </section>
+        <aside className="room__side" aria-label="Interview">
+          <Agenda received={interview.received} isInterviewer={isInterviewer} control={interview.control} />
+          <ProblemPanel
+            sessionId={session.id}
+            problem={session.problem}
+            state={interview.received?.state}
+            isInterviewer={isInterviewer}
+            doc={connection.provider?.doc ?? null}
+            control={interview.control}
+          />
+          <ChatPanel sessionId={session.id} provider={connection.provider} meId={me.id} canWrite={!readOnly} />
+        </aside>
       </div>
     </div>
   );
