@@ -73,6 +73,8 @@ describe('chat', () => {
       }
       expect(socket.socket.connected).toBe(true);
       expect(socket.messages).toEqual([]);
+      // Refused in the acknowledgement, so not also as room:error.
+      expect(socket.roomErrors).toEqual([]);
       socket.close();
     }
     // No ack callback: the refusal comes as room:error.
@@ -80,6 +82,27 @@ describe('chat', () => {
     expect(await refusalWithoutAck(socket, 'chat:send', { text: '' })).toEqual({ code: 'invalid_message', message: expect.any(String) });
     expect(await historyOf(session.id, candidate.token)).toEqual([]);
     expect(lead.messages).toEqual([]);
+  });
+
+  it('I7: malformed chat:send and session:control count towards the socket’s strikes: past 20 in 10 s it is disconnected; forbidden and read_only are no strikes', async () => {
+    const { session, interviewer, candidate, observer } = await interviewCast(app.baseUrl);
+    const watch = await interviewClient(app.baseUrl, session.id, observer.token, { track: clients });
+    for (let i = 0; i < 25; i++) expect(await watch.chat({ text: '' })).toEqual({ ok: false, error: 'read_only' });
+    const cand = await interviewClient(app.baseUrl, session.id, candidate.token, { track: clients });
+    for (let i = 0; i < 25; i++) expect(await cand.control({ action: 'start', now: true })).toEqual({ ok: false, error: 'forbidden' });
+    expect(watch.socket.connected && cand.socket.connected).toBe(true);
+
+    const lead = await interviewClient(app.baseUrl, session.id, interviewer.token, { track: clients });
+    for (let i = 0; i < 20; i++) {
+      const ack = await (i % 2 === 0 ? lead.chat({ text: 5 }) : lead.control({ action: 'jump' }));
+      expect(ack).toEqual({ ok: false, error: 'invalid_message' });
+    }
+    expect(lead.socket.connected).toBe(true);
+    lead.socket.emit('chat:send', { text: '' });
+    await eventually(() => !lead.socket.connected, 5_000, 'the socket to be cut after its 21st malformed message');
+    // The user is not shut out: a fresh socket works.
+    const again = await interviewClient(app.baseUrl, session.id, interviewer.token, { track: clients });
+    expect(await again.chat({ text: 'back' })).toEqual({ ok: true, id: expect.any(Number) });
   });
 
   it('I5: 2,000 characters after trimming, line breaks, tabs and any script are accepted; the text is stored trimmed with plain line breaks', async () => {
