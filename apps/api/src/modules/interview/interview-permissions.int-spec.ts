@@ -227,7 +227,7 @@ describe('interview permissions', () => {
 
   describe.each(['rest', 'socket'] as const)('the interviewer over %s', (via) => {
     it.each(STATUSES)(
-      `I2/I3: in a %s session, a bad body is 400 / invalid_message before the status is looked at, and each fitting command is applied while each other is 409 / conflict`,
+      `I2/I3: with the session %s, a bad body is 400 / invalid_message before the status is looked at, and each fitting command is applied while each other is 409 / conflict`,
       async (status) => {
         const owner = await signUp(app.baseUrl, `Owner-${via}-${status}`);
         // Bad bodies first, on one session: none of them changes anything.
