@@ -14,11 +14,16 @@ const COMPONENT_IDS = BOARD_COMPONENTS.map((c) => c.id) as [string, ...string[]]
 
 const listOf = <T extends z.ZodType>(item: T, max: number) => z.array(item, 'must be a list').max(max, `must have at most ${max} entries`);
 
+/*
+ * Limits are sized so that the largest problem they allow (about 90,000 characters) still fits the API's
+ * 100 kB body limit; the built-in problems use a fraction of each.
+ */
+const ITEMS_PER_LIST = 10;
 const stepGuideSchema = z.strictObject({
-  probes: listOf(paragraphTextSchema(500), 20),
-  followUps: listOf(paragraphTextSchema(500), 20),
-  strongAnswer: paragraphTextSchema(4000),
-  redFlags: listOf(paragraphTextSchema(500), 20),
+  probes: listOf(paragraphTextSchema(300), ITEMS_PER_LIST),
+  followUps: listOf(paragraphTextSchema(300), ITEMS_PER_LIST),
+  strongAnswer: paragraphTextSchema(1500),
+  redFlags: listOf(paragraphTextSchema(300), ITEMS_PER_LIST),
 });
 
 const guideSchema = z.strictObject(
@@ -29,11 +34,11 @@ const guideSchema = z.strictObject(
 export const problemBodySchema = z.strictObject({
   title: lineTextSchema(120),
   summary: lineTextSchema(200),
-  prompt: paragraphTextSchema(4000),
+  prompt: paragraphTextSchema(3000),
   taskType: z.enum(TASK_TYPES, `must be one of ${TASK_TYPES.join(', ')}`),
   tags: listOf(lineTextSchema(30), 8),
   difficulty: z.enum(DIFFICULTIES, 'must be "easy", "medium" or "hard"'),
-  clarifications: listOf(z.strictObject({ question: paragraphTextSchema(500), answer: paragraphTextSchema(2000) }), 20),
+  clarifications: listOf(z.strictObject({ question: paragraphTextSchema(300), answer: paragraphTextSchema(800) }), 12),
   guide: guideSchema,
   expectedComponents: listOf(z.enum(COMPONENT_IDS, 'must be a component id of the whiteboard palette'), COMPONENT_IDS.length).refine(
     (ids) => new Set(ids).size === ids.length,

@@ -87,13 +87,21 @@ export function hasControlOutsideParagraph(text: string): boolean {
 }
 
 /**
- * Written text that may run over several lines (a prompt, a chat message): trimmed, Windows line breaks
- * made plain, then 1 to `max` characters with no control characters but tabs and line breaks.
+ * Bidi embeddings, overrides and isolates: they can make text read as something else than what is stored
+ * (reversing the words after them). Unlike a display name, a paragraph keeps its zero-width joiners, which
+ * emoji and some scripts need.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Written text that may run over several lines (a prompt, a chat message): bidi controls removed, Windows
+ * line breaks made plain, trimmed, then 1 to `max` characters with no control characters but tabs and line
+ * breaks.
  */
 export function paragraphTextSchema(max: number) {
   return z
     .string('must be a string')
-    .transform((v) => v.replace(/\r\n?/g, '\n').trim())
+    .transform((v) => v.replace(BIDI_CONTROLS, '').replace(/\r\n?/g, '\n').trim())
     .pipe(
       z
         .string()

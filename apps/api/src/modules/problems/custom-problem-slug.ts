@@ -7,6 +7,8 @@ const TITLE_WORDS_MAX = 40;
 export function newCustomProblemSlug(title: string): string {
   const words = title
     .normalize('NFKD')
+    // Decomposed accents go, so "Über" reads "uber".
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .slice(0, TITLE_WORDS_MAX)

@@ -247,6 +247,26 @@ describe('problems API', () => {
     expect((await call('POST', '/api/problems', undefined, problemBody())).status).toBe(401);
   });
 
+  it('I8: the largest problem the schema allows fits the API\'s body limit and is stored whole', async () => {
+    const author = await signUp(app.baseUrl, 'Prolific');
+    const item = (n: number) => 'p'.repeat(n);
+    const fullStep = { probes: Array(10).fill(item(300)), followUps: Array(10).fill(item(300)), strongAnswer: item(1500), redFlags: Array(10).fill(item(300)) };
+    const body = problemBody({
+      title: item(120),
+      summary: item(200),
+      prompt: item(3000),
+      tags: Array(8).fill(item(30)),
+      clarifications: Array.from({ length: 12 }, (_, i) => ({ question: `${i} ${item(290)}`, answer: item(800) })),
+      guide: Object.fromEntries(STEP_IDS.map((step) => [step, fullStep])),
+    });
+    const created = await call<StoredProblem>('POST', '/api/problems', author.token, body);
+    expect(created.status).toBe(201);
+    expect(created.body.guide.monitoring.redFlags).toHaveLength(10);
+    // One more item anywhere is refused by the schema, not by the body limit.
+    const over = await call('POST', '/api/problems', author.token, { ...body, guide: { ...body.guide, data: { ...fullStep, probes: Array(11).fill('x') } } });
+    expect(over.body?.error?.code).toBe('invalid_body');
+  });
+
   it('I8: an invalid body is 400 invalid_body naming the field, on POST and on PUT', async () => {
     const author = await signUp(app.baseUrl, 'Validator');
     const stored = await create(author);

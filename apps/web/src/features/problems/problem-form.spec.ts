@@ -53,7 +53,7 @@ describe('validateProblemBody', () => {
     const values = emptyProblemValues();
     values.tags = `ok, ${'x'.repeat(31)}`;
     values.clarifications = [{ key: 'a', question: 'How many users?', answer: '' }];
-    values.guide.model.redFlags = `fine\n${'y'.repeat(501)}`;
+    values.guide.model.redFlags = `fine\n${'y'.repeat(301)}`;
     const { fields, form } = validateProblemBody(bodyFromValues(values));
     expect(form).toBeUndefined();
     expect(fields.title).toBe('Give the problem a title');
@@ -62,7 +62,7 @@ describe('validateProblemBody', () => {
     expect(fields['clarifications.0.answer']).toBe('Must not be empty');
     expect(fields['clarifications.0.question']).toBeUndefined();
     expect(fields['guide.requirements.strongAnswer']).toBe('Write what a strong answer covers in this step');
-    expect(fields['guide.model.redFlags']).toBe('Line 2: must be at most 500 characters');
+    expect(fields['guide.model.redFlags']).toBe('Line 2: must be at most 300 characters');
   });
 });
 
