@@ -86,7 +86,7 @@ async function visibleLinks(page: Page): Promise<string[]> {
 test("the whiteboard's menus offer no canvas reset and no link to a third-party site", async ({ page, baseURL }) => {
   const origin = new URL(baseURL ?? '').origin;
   await signUp(page, 'Menu Reader');
-  await createSession(page, /^Search ranking/, '45 min');
+  await createSession(page, /^E-commerce search ranking/, '45 min');
   await expectRoomReady(page);
 
   await page.getByTestId('main-menu-trigger').click();

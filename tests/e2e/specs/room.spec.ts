@@ -25,9 +25,9 @@ test('interviewer and candidate draw on one board, live; follow, per-person undo
   // The interviewer signs up and creates a session from the dashboard.
   const interviewer = await newPage(browser, offsite);
   await signUp(interviewer, 'Ivy Interviewer');
-  await createSession(interviewer, /^Search ranking/, '60 min');
+  await createSession(interviewer, /^E-commerce search ranking/, '60 min');
   await expectRoomReady(interviewer);
-  await expect(interviewer.getByRole('heading', { level: 1, name: 'Search ranking' })).toBeVisible();
+  await expect(interviewer.getByRole('heading', { level: 1, name: 'E-commerce search ranking' })).toBeVisible();
 
   // The invite link is shown (and copied) by the Invite button.
   await interviewer.getByRole('button', { name: 'Invite' }).click();
@@ -40,7 +40,8 @@ test('interviewer and candidate draw on one board, live; follow, per-person undo
   // The link carries the server's PUBLIC_URL host; the test server is reached through baseURL.
   await candidate.goto(new URL(inviteUrl).pathname);
   await expect(candidate).toHaveURL(/\/guest\?next=%2Fjoin%2F/);
-  await expect(candidate.getByText("You're invited to a mock interview.")).toBeVisible();
+  // The invite says who invites, and to which problem.
+  await expect(candidate.getByText(/Ivy Interviewer invites you to a mock interview: E-commerce search ranking \(60 min\)/)).toBeVisible();
   await candidate.getByLabel('Display name').fill('Cam Candidate');
   await candidate.getByRole('button', { name: 'Continue as guest' }).click();
   await expectRoomReady(candidate);
