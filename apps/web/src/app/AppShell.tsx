@@ -1,9 +1,11 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { UserMenu } from '../features/auth/components/UserMenu';
+import { useCurrentUser } from '../features/auth/hooks/use-current-user';
 import { Logo } from '../ui/Logo';
 
-/** The frame around every signed-in page. The nav starts with one entry and grows with the product. */
+/** The frame around every signed-in page. */
 export function AppShell() {
+  const user = useCurrentUser();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -18,6 +20,12 @@ export function AppShell() {
             <NavLink to="/" end className="topbar__link">
               Sessions
             </NavLink>
+            {/* Guests cannot write problems; their picker says how to save the account. */}
+            {!user.isGuest && (
+              <NavLink to="/problems" className="topbar__link">
+                Problems
+              </NavLink>
+            )}
           </nav>
           <UserMenu />
         </div>
