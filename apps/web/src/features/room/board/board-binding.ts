@@ -20,6 +20,13 @@ type StoredElement = OrderedExcalidrawElement;
 export class BoardBinding {
   private readonly elements: Y.Map<StoredElement>;
   private protectedIds: ReadonlySet<string> = new Set();
+  /**
+   * Excalidraw hands out its API before it has loaded its initial scene, then replaces the scene with
+   * `initialData` (empty) once loaded: a board applied before that was wiped, and a client that joined a
+   * quiet room (an observer after the interview) showed an empty board until someone drew. So nothing is
+   * applied until the scene has loaded; then the whole shared board is.
+   */
+  private sceneLoaded: boolean;
 
   constructor(
     private readonly api: ExcalidrawImperativeAPI,
@@ -28,12 +35,19 @@ export class BoardBinding {
   ) {
     this.elements = doc.getMap<StoredElement>(DOC_KEYS.elements);
     this.elements.observe(this.onSharedChange);
+    this.sceneLoaded = !api.getAppState().isLoading;
     // The document may already hold the board (synced before Excalidraw was ready, or remounted).
-    this.applyShared([...this.elements.keys()]);
+    if (this.sceneLoaded) this.applyShared([...this.elements.keys()]);
   }
 
   /** Feed with every Excalidraw `onChange`; it fires on each pointer move, so the no-change path is cheap. */
   onSceneChange(elements: readonly OrderedExcalidrawElement[], appState: AppState): void {
+    if (!this.sceneLoaded) {
+      if (appState.isLoading) return;
+      this.sceneLoaded = true;
+      this.applyShared([...this.elements.keys()]);
+      return;
+    }
     this.protectedIds = editingIds(appState);
     if (this.readOnly) return;
     const { toWrite, behind } = findLocalChanges<SyncedElement & OrderedExcalidrawElement>(elements, (id) => this.elements.get(id));
@@ -48,7 +62,7 @@ export class BoardBinding {
   }
 
   private readonly onSharedChange = (event: Y.YMapEvent<StoredElement>, transaction: Y.Transaction): void => {
-    if (transaction.origin === LOCAL_ORIGIN) return;
+    if (transaction.origin === LOCAL_ORIGIN || !this.sceneLoaded) return;
     this.applyShared([...event.keysChanged]);
   };
 
