@@ -12,3 +12,12 @@ export async function postJson(page: Page, path: string, data: unknown): Promise
     return response.status;
   }, { path, body: JSON.stringify(data) });
 }
+
+/** Like postJson, and also returns the parsed answer (for ids the test needs next). */
+export async function postJsonForBody<T>(page: Page, path: string, data: unknown): Promise<{ status: number; body: T }> {
+  if (!page.url().startsWith('http')) await page.goto('/favicon.svg');
+  return page.evaluate(async ({ path, body }) => {
+    const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    return { status: response.status, body: (await response.json()) as T };
+  }, { path, body: JSON.stringify(data) });
+}
