@@ -96,7 +96,7 @@ test('interviewer and candidate draw on one board, live; follow, per-person undo
   for (const [item, extension] of [['PNG image', 'png'], ['SVG (vector)', 'svg']] as const) {
     await interviewer.getByRole('button', { name: 'Export' }).click();
     const [download] = await Promise.all([interviewer.waitForEvent('download'), interviewer.getByRole('menuitem', { name: item }).click()]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^search-ranking-\\d{4}-\\d{2}-\\d{2}\\.${extension}$`));
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^e-commerce-search-ranking-\\d{4}-\\d{2}-\\d{2}\\.${extension}$`));
     const bytes = readFileSync(await download.path());
     if (extension === 'png') expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     else expect(bytes.toString()).toMatch(/^<svg[\s\S]*Model registry[\s\S]*<\/svg>$/);
