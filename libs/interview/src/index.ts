@@ -4,3 +4,4 @@ export * from './problem';
 export * from './problems';
 export * from './components';
 export * from './session-clock';
+export * from './rubric';

@@ -2,6 +2,7 @@ export * from './http/auth.schemas';
 export * from './http/errors';
 export * from './http/health';
 export * from './http/problems.schemas';
+export * from './http/scoring.schemas';
 export * from './http/sessions.schemas';
 export * from './http/text.schemas';
 export * from './room/room-contract';

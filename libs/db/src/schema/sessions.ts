@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, type AnyPgColumn, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from './bytea';
 import { users } from './users';
 
@@ -19,8 +19,14 @@ export const interviewSessions = pgTable(
     /** Copies of the timeline's `started` and `ended` times, kept with `status` for listing sessions. */
     startedAt: timestamp('started_at', { withTimezone: true, precision: 3 }),
     endedAt: timestamp('ended_at', { withTimezone: true, precision: 3 }),
+    /** The session this one was swapped from (rule R6): the same two people, seats reversed. */
+    previousSessionId: uuid('previous_session_id').references((): AnyPgColumn => interviewSessions.id, { onDelete: 'set null' }),
   },
-  (t) => [uniqueIndex('interview_sessions_invite_code_key').on(t.inviteCode)],
+  (t) => [
+    uniqueIndex('interview_sessions_invite_code_key').on(t.inviteCode),
+    // One next round per session, even when both people press "Swap roles" at once.
+    uniqueIndex('interview_sessions_previous_key').on(t.previousSessionId),
+  ],
 );
 
 export const sessionParticipants = pgTable(

@@ -1,4 +1,4 @@
-import type { ProblemBrief, SessionStatus } from '@mockboard/interview';
+import type { ProblemBrief, Recommendation, SessionStatus } from '@mockboard/interview';
 export type { SessionStatus } from '@mockboard/interview';
 import { z } from 'zod';
 import { codeTextSchema } from './text.schemas';
@@ -45,6 +45,14 @@ export interface SessionView {
   participants: SessionParticipant[];
   /** The caller's own role in this session. */
   myRole: ParticipantRole;
+  /** The sessions a role swap links: the one this swapped from, and the one swapped into. */
+  previousSessionId: string | null;
+  nextSessionId: string | null;
+  /**
+   * The scorecard as the caller may see it: its status for the seated two, and the recommendation and the
+   * average step score once the caller may read them (the interviewer always, the candidate after release).
+   */
+  scorecard: { status: 'none' | 'draft' | 'submitted' | 'released'; recommendation: Recommendation | null; averageScore: number | null } | null;
 }
 
 export interface SessionListResponse {

@@ -47,6 +47,8 @@ export interface SessionState extends SessionClock {
   /** Grows with every change; a client that gets two states keeps the one with the higher version. */
   version: number;
   revealed: RevealedClarification[];
+  /** Set once either seated participant swapped roles into a next session: both are taken there (rule R6). */
+  nextSessionId: string | null;
 }
 
 /** Event `chat:message`, and one entry of `GET /api/sessions/:id/chat` (rule I5). `id` is its timeline seq. */
@@ -63,7 +65,7 @@ export interface ChatHistoryResponse {
   messages: ChatMessage[];
 }
 
-export const TIMELINE_EVENT_TYPES = ['started', 'step_changed', 'paused', 'resumed', 'clarification_revealed', 'chat', 'ended'] as const;
+export const TIMELINE_EVENT_TYPES = ['started', 'step_changed', 'paused', 'resumed', 'clarification_revealed', 'chat', 'ended', 'rubric_note'] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 export const TIMELINE_VISIBILITIES = ['all', 'interviewer'] as const;
 export type TimelineVisibility = (typeof TIMELINE_VISIBILITIES)[number];

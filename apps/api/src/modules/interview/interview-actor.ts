@@ -7,7 +7,10 @@ export interface InterviewActor {
   role: ParticipantRole;
 }
 
-/** Timeline visibilities a role may read (rule I6). */
-export function visibilitiesFor(role: ParticipantRole): ('all' | 'interviewer')[] {
-  return role === 'interviewer' ? ['all', 'interviewer'] : ['all'];
+/**
+ * Timeline visibilities a role may read (rule I6): the interviewer's private events are the candidate's too
+ * once the scorecard is released (rule R8), never an observer's.
+ */
+export function visibilitiesFor(role: ParticipantRole, scorecardReleased = false): ('all' | 'interviewer')[] {
+  return role === 'interviewer' || (role === 'candidate' && scorecardReleased) ? ['all', 'interviewer'] : ['all'];
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import {
   emptyBodySchema,
   revealBodySchema,
@@ -8,8 +8,10 @@ import {
   type SessionControlAction,
   type SessionGuide,
   type SessionState,
+  type SessionView,
   type TimelineResponse,
 } from '@mockboard/protocol';
+import type { Response } from 'express';
 import { z } from 'zod';
 import { CurrentAuth } from '../auth/auth.decorators';
 import type { Authenticated } from '../auth/auth.service';
@@ -70,6 +72,21 @@ export class InterviewController {
   @HttpCode(200)
   reveal(@CurrentAuth() auth: Authenticated, @Param('id') id: string, @Body() body: unknown): Promise<SessionState> {
     return this.control(auth, id, 'reveal', body);
+  }
+
+  /** Rule R6: the next round, seats reversed; 201 when this call made it, 200 when it existed. */
+  @Post('swap')
+  async swap(
+    @CurrentAuth() auth: Authenticated,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionView> {
+    const { session: next, created } = await this.sessions.swap(auth.user.id, id, body);
+    response.status(created ? 201 : 200);
+    // Whoever is still in the ended room is taken to the next one (session:state's nextSessionId).
+    if (created) await this.interview.pushState((await this.sessions.access(auth.user.id, id)).session);
+    return next;
   }
 
   @Get('state')

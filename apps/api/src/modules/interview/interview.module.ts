@@ -13,5 +13,6 @@ import { SessionTimelineRepository } from './session-timeline.repository';
   imports: [SessionsModule, ProblemsModule, RoomModule],
   controllers: [InterviewController],
   providers: [InterviewService, ChatService, SessionTimelineRepository, InterviewRoomFeature],
+  exports: [InterviewService, SessionTimelineRepository],
 })
 export class InterviewModule {}

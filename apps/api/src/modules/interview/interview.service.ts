@@ -46,8 +46,17 @@ export class InterviewService {
   }
 
   async state(session: InterviewSessionRow): Promise<SessionState> {
-    const events = await this.timeline.list(session.id, ['all'], STATE_EVENT_TYPES);
-    return sessionStateOf(events, session.durationMinutes, await this.problemOf(session), Date.now());
+    const [events, problem, nextSessionId] = await Promise.all([
+      this.timeline.list(session.id, ['all'], STATE_EVENT_TYPES),
+      this.problemOf(session),
+      this.timeline.nextSessionId(session.id),
+    ]);
+    return sessionStateOf(events, session.durationMinutes, problem, nextSessionId, Date.now());
+  }
+
+  /** Pushes the session's state to its room after a change made elsewhere (a role swap, rule R6). */
+  async pushState(session: InterviewSessionRow): Promise<void> {
+    this.room.broadcast(session.id, 'session:state', await this.state(session));
   }
 
   /** The interviewer's whole guide; nobody else's (rule I4). */
@@ -67,7 +76,8 @@ export class InterviewService {
 
   /** The events the actor's role may see, with their session time (rule I6). */
   async events(actor: InterviewActor, session: InterviewSessionRow): Promise<TimelineEvent[]> {
-    const rows = await this.timeline.list(session.id, visibilitiesFor(actor.role));
+    const released = actor.role === 'candidate' && (await this.timeline.isScorecardReleased(session.id));
+    const rows = await this.timeline.list(session.id, visibilitiesFor(actor.role, released));
     const startedAt = rows.find((r) => r.type === 'started')?.at.getTime();
     return rows.map((row) => ({
       seq: row.seq,
@@ -83,7 +93,9 @@ export class InterviewService {
     const { session } = timeline;
     const at = new Date();
     const events = await timeline.events(STATE_EVENT_TYPES);
-    const before = sessionStateOf(events, session.durationMinutes, problem, at.getTime());
+    const nextSessionId = await this.timeline.nextSessionId(session.id);
+    const stateAt = () => sessionStateOf(events, session.durationMinutes, problem, nextSessionId, at.getTime());
+    const before = stateAt();
     if (command.action === 'reveal') {
       const clarification = problem?.clarifications.find((c) => c.id === command.clarificationId);
       if (!clarification) throw InterviewError.unknownClarification(command.clarificationId);
@@ -91,7 +103,7 @@ export class InterviewService {
       if (before.revealed.some((c) => c.id === clarification.id)) return before;
       const { id: clarificationId, question, answer } = clarification;
       events.push(await timeline.append({ type: 'clarification_revealed', userId: actor.userId, payload: { clarificationId, question, answer } }, at));
-      return sessionStateOf(events, session.durationMinutes, problem, at.getTime());
+      return stateAt();
     }
     const change = clockTransition(before, command);
     if (change === 'conflict') throw InterviewError.conflict(conflictMessage(command, before));
@@ -100,7 +112,7 @@ export class InterviewService {
     events.push(await timeline.append({ type: change.type, userId: actor.userId, payload }, at));
     if (change.type === 'started') await timeline.setStatus({ status: 'live', startedAt: at });
     if (change.type === 'ended') await timeline.setStatus({ status: 'ended', endedAt: at });
-    return sessionStateOf(events, session.durationMinutes, problem, at.getTime());
+    return stateAt();
   }
 
   private async problemOf(session: InterviewSessionRow): Promise<ProblemDefinition | undefined> {

@@ -10,6 +10,7 @@ export function sessionStateOf(
   events: readonly SessionEventRow[],
   durationMinutes: number,
   problem: ProblemDefinition | undefined,
+  nextSessionId: string | null,
   now: number,
 ): SessionState {
   const clockEvents = events.filter((e) => e.type !== 'clarification_revealed').map(toClockEvent);
@@ -19,6 +20,7 @@ export function sessionStateOf(
     serverNow: now,
     version: events.at(-1)?.seq ?? 0,
     revealed: (problem?.clarifications ?? []).filter((c) => revealedIds.has(c.id)).map(({ id, question, answer }) => ({ id, question, answer })),
+    nextSessionId,
   };
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { interviewSessions, sessionEvents, type Database, type Db, type InterviewSessionRow, type SessionEventRow } from '@mockboard/db';
+import { interviewSessions, scorecards, sessionEvents, type Database, type Db, type InterviewSessionRow, type SessionEventRow } from '@mockboard/db';
 import type { SessionStatus } from '@mockboard/interview';
 import type { TimelineEventType, TimelineVisibility } from '@mockboard/protocol';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
@@ -68,6 +68,26 @@ export class SessionTimelineRepository {
       if (!session) throw new Error(`session ${sessionId} vanished`);
       return work(new LockedTimeline(tx, session));
     });
+  }
+
+  /** The round a role swap made from this session (rule R6), if any. */
+  async nextSessionId(sessionId: string): Promise<string | null> {
+    const [row] = await this.database.db
+      .select({ id: interviewSessions.id })
+      .from(interviewSessions)
+      .where(eq(interviewSessions.previousSessionId, sessionId))
+      .limit(1);
+    return row?.id ?? null;
+  }
+
+  /** Whether the session's scorecard is released: from then on its candidate reads the private events (rule R8). */
+  async isScorecardReleased(sessionId: string): Promise<boolean> {
+    const [row] = await this.database.db
+      .select({ releasedAt: scorecards.releasedAt })
+      .from(scorecards)
+      .where(eq(scorecards.sessionId, sessionId))
+      .limit(1);
+    return !!row?.releasedAt;
   }
 
   /** Events of the given types (all of them when omitted) that the given visibilities may see, in order. */

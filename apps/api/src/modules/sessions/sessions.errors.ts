@@ -1,6 +1,6 @@
 import { ApiError } from '../../core/errors/api-error';
 
-type SessionErrorCode = 'not_found' | 'forbidden' | 'invalid_body' | 'rate_limited';
+type SessionErrorCode = 'not_found' | 'forbidden' | 'invalid_body' | 'rate_limited' | 'conflict';
 
 export class SessionError extends ApiError<SessionErrorCode> {
   static notFound(): SessionError {
@@ -14,6 +14,12 @@ export class SessionError extends ApiError<SessionErrorCode> {
   }
   static notParticipantOf(): SessionError {
     return new SessionError('not_found', 'That person is not a participant of this session');
+  }
+  static seatedOnly(): SessionError {
+    return new SessionError('forbidden', 'Only the interviewer and the candidate can do that');
+  }
+  static conflict(message: string): SessionError {
+    return new SessionError('conflict', message);
   }
   static interviewerOnly(): SessionError {
     return new SessionError('forbidden', 'Only the interviewer can do that');

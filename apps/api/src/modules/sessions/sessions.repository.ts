@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   interviewSessions,
+  scorecards,
   sessionParticipants,
   users,
   type Database,
   type InterviewSessionRow,
+  type ScorecardRow,
 } from '@mockboard/db';
 import type { ParticipantRole, SessionParticipant } from '@mockboard/protocol';
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
@@ -39,6 +41,71 @@ export class SessionsRepository {
       await tx.insert(sessionParticipants).values({ sessionId: row.id, userId: session.createdBy, role: session.creatorRole });
       return row;
     });
+  }
+
+  /**
+   * The next round of `previous` with the seats given; undefined when another call created it first (the
+   * unique index on `previous_session_id` decides a race between both people pressing "Swap roles").
+   */
+  async createNextRound(round: {
+    previousSessionId: string;
+    problemSlug: string;
+    durationMinutes: number;
+    inviteCode: string;
+    createdBy: string;
+    interviewerId: string;
+    candidateId: string;
+  }): Promise<InterviewSessionRow | undefined> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(interviewSessions)
+        .values({
+          problemSlug: round.problemSlug,
+          durationMinutes: round.durationMinutes,
+          inviteCode: round.inviteCode,
+          createdBy: round.createdBy,
+          previousSessionId: round.previousSessionId,
+        })
+        .onConflictDoNothing({ target: interviewSessions.previousSessionId })
+        .returning();
+      if (!row) return undefined;
+      await tx.insert(sessionParticipants).values([
+        { sessionId: row.id, userId: round.interviewerId, role: 'interviewer' },
+        { sessionId: row.id, userId: round.candidateId, role: 'candidate' },
+      ]);
+      return row;
+    });
+  }
+
+  async findNextRound(sessionId: string): Promise<InterviewSessionRow | undefined> {
+    const [row] = await this.db.select().from(interviewSessions).where(eq(interviewSessions.previousSessionId, sessionId)).limit(1);
+    return row;
+  }
+
+  /** The next round of each session that has one. */
+  async nextRounds(sessionIds: string[]): Promise<Map<string, string>> {
+    if (sessionIds.length === 0) return new Map();
+    const rows = await this.db
+      .select({ id: interviewSessions.id, previous: interviewSessions.previousSessionId })
+      .from(interviewSessions)
+      .where(inArray(interviewSessions.previousSessionId, sessionIds));
+    return new Map(rows.map((r) => [r.previous ?? '', r.id]));
+  }
+
+  /** Problems each user practised as the candidate, for suggesting the next round's. */
+  async problemsPractisedAsCandidate(userId: string): Promise<Set<string>> {
+    const rows = await this.db
+      .select({ slug: interviewSessions.problemSlug })
+      .from(sessionParticipants)
+      .innerJoin(interviewSessions, eq(interviewSessions.id, sessionParticipants.sessionId))
+      .where(and(eq(sessionParticipants.userId, userId), eq(sessionParticipants.role, 'candidate')));
+    return new Set(rows.map((r) => r.slug));
+  }
+
+  async scorecards(sessionIds: string[]): Promise<Map<string, ScorecardRow>> {
+    if (sessionIds.length === 0) return new Map();
+    const rows = await this.db.select().from(scorecards).where(inArray(scorecards.sessionId, sessionIds));
+    return new Map(rows.map((r) => [r.sessionId, r]));
   }
 
   async findById(id: string): Promise<InterviewSessionRow | undefined> {

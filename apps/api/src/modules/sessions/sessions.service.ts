@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@mockboard/config';
-import type { InterviewSessionRow } from '@mockboard/db';
-import { problemBrief, type ProblemBrief, type ProblemDefinition } from '@mockboard/interview';
+import type { InterviewSessionRow, ScorecardRow } from '@mockboard/db';
+import { averageScore, PROBLEMS, problemBrief, type ProblemBrief, type ProblemDefinition } from '@mockboard/interview';
 import {
   CUSTOM_PROBLEM_PREFIX,
   SEAT_ROLES,
+  swapBodySchema,
   type InvitePreview,
   type InviteResponse,
   type JoinSessionResponse,
@@ -15,6 +16,7 @@ import {
 } from '@mockboard/protocol';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { AccessEvents } from '../../core/events/access-events';
+import { parseBody } from '../../core/http/zod-body.pipe';
 import { ProblemError } from '../problems/problems.errors';
 import { ProblemsService } from '../problems/problems.service';
 import { newInviteCode, normaliseInviteCode } from './invite-code';
@@ -97,8 +99,20 @@ export class SessionsService {
   async list(userId: string): Promise<SessionView[]> {
     const rows = await this.sessions.listForUser(userId, LIST_LIMIT);
     const participants = await this.sessions.participants(rows.map((r) => r.id));
-    const problems = await this.problems.forSessions(rows.map((r) => r.problemSlug));
-    return rows.map((row) => this.toView(row, row.myRole, participants.get(row.id) ?? [], problems.get(row.problemSlug)));
+    const ids = rows.map((r) => r.id);
+    const [problems, nextRounds, cards] = await Promise.all([
+      this.problems.forSessions(rows.map((r) => r.problemSlug)),
+      this.sessions.nextRounds(ids),
+      this.sessions.scorecards(ids),
+    ]);
+    return rows.map((row) =>
+      this.toView(row, row.myRole, {
+        participants: participants.get(row.id) ?? [],
+        problem: problems.get(row.problemSlug),
+        nextSessionId: nextRounds.get(row.id) ?? null,
+        scorecard: cards.get(row.id),
+      }),
+    );
   }
 
   async get(userId: string, sessionId: string): Promise<SessionView> {
@@ -128,6 +142,56 @@ export class SessionsService {
     this.accessEvents.publish({ kind: 'left_session', sessionId: session.id, userId: targetUserId });
   }
 
+  /**
+   * The next round with the same two people, seats reversed (rule R6). Idempotent: whoever asks second,
+   * or again, gets the round that exists. Observers do not carry over.
+   */
+  async swap(userId: string, sessionId: string, rawBody: unknown): Promise<{ session: SessionView; created: boolean }> {
+    const { session, role } = await this.access(userId, sessionId);
+    if (role === 'observer') throw SessionError.seatedOnly();
+    const body = parseBody(swapBodySchema, rawBody);
+    const existing = await this.sessions.findNextRound(session.id);
+    if (existing) return { session: await this.view(existing, await this.roleIn(existing.id, userId)), created: false };
+    if (session.status !== 'ended') throw SessionError.conflict('Roles can be swapped once the interview has ended');
+    const seats = (await this.sessions.participants([session.id])).get(session.id) ?? [];
+    const interviewer = seats.find((p) => p.role === 'interviewer');
+    const candidate = seats.find((p) => p.role === 'candidate');
+    if (!interviewer || !candidate) throw SessionError.conflict('Swapping roles needs both seats taken');
+    const problemSlug = body.problemSlug ?? (await this.suggestProblemFor(interviewer.userId, session.problemSlug));
+    if (!(await this.problems.visibleTo(userId, problemSlug))) throw SessionError.unknownProblem(problemSlug);
+    const created = await this.sessions.createNextRound({
+      previousSessionId: session.id,
+      problemSlug,
+      durationMinutes: session.durationMinutes,
+      inviteCode: newInviteCode(),
+      createdBy: userId,
+      interviewerId: candidate.userId,
+      candidateId: interviewer.userId,
+    });
+    const next = created ?? (await this.sessions.findNextRound(session.id));
+    if (!next) throw new Error(`next round of ${session.id} vanished`);
+    return { session: await this.view(next, await this.roleIn(next.id, userId)), created: created !== undefined };
+  }
+
+  /** A built-in problem the new candidate has not practised as a candidate, else the next one in the bank. */
+  private async suggestProblemFor(newCandidateId: string, current: string): Promise<string> {
+    const practised = await this.sessions.problemsPractisedAsCandidate(newCandidateId);
+    const fresh = PROBLEMS.find((p) => !practised.has(p.slug) && p.slug !== current);
+    return (fresh ?? PROBLEMS.find((p) => p.slug !== current) ?? PROBLEMS[0])?.slug ?? current;
+  }
+
+  private async roleIn(sessionId: string, userId: string): Promise<ParticipantRole> {
+    const role = await this.sessions.findRole(sessionId, userId);
+    if (!role) throw SessionError.notParticipant();
+    return role;
+  }
+
+  /** Who holds the two seats of a session. */
+  async seats(sessionId: string): Promise<{ interviewer?: SessionParticipant; candidate?: SessionParticipant }> {
+    const participants = (await this.sessions.participants([sessionId])).get(sessionId) ?? [];
+    return { interviewer: participants.find((p) => p.role === 'interviewer'), candidate: participants.find((p) => p.role === 'candidate') };
+  }
+
   /** The caller's role in a session; throws not_found / forbidden. Also used by the room's handshake. */
   async access(userId: string, sessionId: string): Promise<SessionAccess> {
     if (!UUID.test(sessionId)) throw SessionError.notFound();
@@ -139,17 +203,22 @@ export class SessionsService {
   }
 
   private async view(session: InterviewSessionRow, myRole: ParticipantRole): Promise<SessionView> {
-    const participants = (await this.sessions.participants([session.id])).get(session.id) ?? [];
-    const problems = await this.problems.forSessions([session.problemSlug]);
-    return this.toView(session, myRole, participants, problems.get(session.problemSlug));
+    const [participants, problems, nextRounds, cards] = await Promise.all([
+      this.sessions.participants([session.id]),
+      this.problems.forSessions([session.problemSlug]),
+      this.sessions.nextRounds([session.id]),
+      this.sessions.scorecards([session.id]),
+    ]);
+    return this.toView(session, myRole, {
+      participants: participants.get(session.id) ?? [],
+      problem: problems.get(session.problemSlug),
+      nextSessionId: nextRounds.get(session.id) ?? null,
+      scorecard: cards.get(session.id),
+    });
   }
 
-  private toView(
-    session: InterviewSessionRow,
-    myRole: ParticipantRole,
-    participants: SessionParticipant[],
-    problem: ProblemDefinition | undefined,
-  ): SessionView {
+  private toView(session: InterviewSessionRow, myRole: ParticipantRole, related: RelatedToSession): SessionView {
+    const { participants, problem } = related;
     // Observers watch; only the two seated people may hand out the link.
     const canInvite = myRole !== 'observer';
     return {
@@ -164,12 +233,30 @@ export class SessionsService {
       inviteUrl: canInvite ? this.inviteUrl(session.inviteCode) : null,
       participants,
       myRole,
+      previousSessionId: session.previousSessionId,
+      nextSessionId: related.nextSessionId,
+      scorecard: scorecardSummary(myRole, related.scorecard),
     };
   }
 
   private inviteUrl(code: string): string {
     return `${this.config.publicUrl}/join/${code}`;
   }
+}
+
+interface RelatedToSession {
+  participants: SessionParticipant[];
+  problem: ProblemDefinition | undefined;
+  nextSessionId: string | null;
+  scorecard: ScorecardRow | undefined;
+}
+
+/** What the caller may know of the scorecard (rule R8): observers nothing, the candidate the figures only once released. */
+function scorecardSummary(role: ParticipantRole, card: ScorecardRow | undefined): SessionView['scorecard'] {
+  if (role === 'observer') return null;
+  const status = !card ? 'none' : card.releasedAt ? 'released' : card.submittedAt ? 'submitted' : 'draft';
+  if (!card || (role === 'candidate' && !card.releasedAt)) return { status, recommendation: null, averageScore: null };
+  return { status, recommendation: card.recommendation ?? null, averageScore: averageScore(card.steps) };
 }
 
 /** A session whose problem is gone (its author's account was deleted): the slug is all that is left. */

@@ -5,6 +5,7 @@ import type {
   JoinSessionResponse,
   SessionListResponse,
   SessionView,
+  SwapBody,
 } from '@mockboard/protocol';
 import { api } from '../../../lib/api-client';
 
@@ -31,4 +32,9 @@ export function rotateInvite(sessionId: string): Promise<InviteResponse> {
 /** Public: what an invite is for and who sent it, shown before the invitee signs in or joins. */
 export function fetchInvitePreview(inviteCode: string): Promise<InvitePreview> {
   return api.get<InvitePreview>(`/api/invites/${encodeURIComponent(inviteCode)}`);
+}
+
+/** The next round with the seats reversed; calling it again answers the same session. */
+export function swapRoles(sessionId: string, body: SwapBody = {}): Promise<SessionView> {
+  return api.post<SessionView>(`/api/sessions/${encodeURIComponent(sessionId)}/swap`, body);
 }

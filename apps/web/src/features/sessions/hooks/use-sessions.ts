@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionView } from '@mockboard/protocol';
-import { createSession, fetchInvitePreview, fetchSession, fetchSessions, joinSession } from '../api/sessions-api';
+import { createSession, fetchInvitePreview, fetchSession, fetchSessions, joinSession, swapRoles } from '../api/sessions-api';
 
 export const SESSIONS_QUERY_KEY = ['sessions'] as const;
 
@@ -44,5 +44,17 @@ export function useInvitePreview(inviteCode: string | null) {
     // A bad code answers 404 for good; the preview is a courtesy, so no retry delays the page.
     retry: false,
     staleTime: 60_000,
+  });
+}
+
+/** "Swap roles" from an ended session: both seated people use it, from the room or the scorecard. */
+export function useSwapRoles(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (problemSlug?: string) => swapRoles(sessionId, problemSlug ? { problemSlug } : {}),
+    onSuccess: (next: SessionView) => {
+      queryClient.setQueryData(sessionQueryKey(next.id), next);
+      void queryClient.invalidateQueries({ queryKey: SESSIONS_QUERY_KEY });
+    },
   });
 }
