@@ -23,6 +23,7 @@ function state(patch: Partial<SessionState> = {}): SessionState {
     endedAt: null,
     serverNow: 500_000,
     version: 3,
+    nextSessionId: null,
     revealed: [],
     steps: STEP_IDS.map((step) => ({ step, budgetMs: 6 * 60_000, elapsedMs: step === 'requirements' ? 300_400 : step === 'framing' ? 10_250 : 0 })),
     ...patch,
