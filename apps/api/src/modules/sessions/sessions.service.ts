@@ -43,11 +43,7 @@ export class SessionsService {
   ) {}
 
   async create(userId: string, input: { problemSlug: string; role: SeatRole; durationMinutes: number }): Promise<SessionView> {
-    if (!(await this.problems.visibleTo(userId, input.problemSlug))) {
-      // Another user's private problem is as unknown as one that does not exist (404, like its own routes).
-      if (input.problemSlug.startsWith(CUSTOM_PROBLEM_PREFIX)) throw ProblemError.notFound(input.problemSlug);
-      throw SessionError.unknownProblem(input.problemSlug);
-    }
+    await this.assertUsableProblem(userId, input.problemSlug);
     await this.limits.takeCreation(userId);
     const session = await this.sessions.create({
       problemSlug: input.problemSlug,
@@ -158,7 +154,7 @@ export class SessionsService {
     const candidate = seats.find((p) => p.role === 'candidate');
     if (!interviewer || !candidate) throw SessionError.conflict('Swapping roles needs both seats taken');
     const problemSlug = body.problemSlug ?? (await this.suggestProblemFor(interviewer.userId, session.problemSlug));
-    if (!(await this.problems.visibleTo(userId, problemSlug))) throw SessionError.unknownProblem(problemSlug);
+    await this.assertUsableProblem(userId, problemSlug);
     const created = await this.sessions.createNextRound({
       previousSessionId: session.id,
       problemSlug,
@@ -171,6 +167,13 @@ export class SessionsService {
     const next = created ?? (await this.sessions.findNextRound(session.id));
     if (!next) throw new Error(`next round of ${session.id} vanished`);
     return { session: await this.view(next, await this.roleIn(next.id, userId)), created: created !== undefined };
+  }
+
+  private async assertUsableProblem(userId: string, slug: string): Promise<void> {
+    if (await this.problems.visibleTo(userId, slug)) return;
+    // Another user's private problem is as unknown as one that does not exist (404, like its own routes).
+    if (slug.startsWith(CUSTOM_PROBLEM_PREFIX)) throw ProblemError.notFound(slug);
+    throw SessionError.unknownProblem(slug);
   }
 
   /** A built-in problem the new candidate has not practised as a candidate, else the next one in the bank. */
