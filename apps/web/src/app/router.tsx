@@ -6,6 +6,7 @@ import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { DashboardPage } from '../features/dashboard/components/DashboardPage';
 import { ProblemEditorPage } from '../features/problems/components/ProblemEditorPage';
 import { ProblemsPage } from '../features/problems/components/ProblemsPage';
+import { ScorecardPage } from '../features/scorecard/components/ScorecardPage';
 import { JoinPage } from '../features/sessions/components/JoinPage';
 import { FullPageStatus } from '../ui/FullPageStatus';
 import { AppShell } from './AppShell';
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
           { path: '/problems', element: <ProblemsPage /> },
           { path: '/problems/new', element: <ProblemEditorPage /> },
           { path: '/problems/:slug/edit', element: <ProblemEditorPage /> },
+          { path: '/sessions/:id/scorecard', element: <ScorecardPage /> },
         ],
       },
       { path: '/join/:code', element: <JoinPage /> },
