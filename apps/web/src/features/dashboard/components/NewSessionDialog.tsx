@@ -22,10 +22,12 @@ interface NewSessionDialogProps {
   onClose: () => void;
   /** Chosen when the dialog opens, e.g. from "Use for a new session" on the problems page. */
   initialProblemSlug?: string;
+  /** The seat chosen when the dialog opens: the progress page suggests practising as the candidate. */
+  initialRole?: SeatRole;
 }
 
 /** A modal form: pick the problem, your seat and the length, then go straight into the room. */
-export function NewSessionDialog({ open, onClose, initialProblemSlug }: NewSessionDialogProps) {
+export function NewSessionDialog({ open, onClose, initialProblemSlug, initialRole }: NewSessionDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -39,17 +41,17 @@ export function NewSessionDialog({ open, onClose, initialProblemSlug }: NewSessi
 
   return (
     <dialog ref={dialogRef} className="dialog dialog--wide" aria-labelledby={titleId} onClose={onClose}>
-      {open && <NewSessionForm titleId={titleId} initialProblemSlug={initialProblemSlug} onCancel={onClose} />}
+      {open && <NewSessionForm titleId={titleId} initialProblemSlug={initialProblemSlug} initialRole={initialRole} onCancel={onClose} />}
     </dialog>
   );
 }
 
-function NewSessionForm({ titleId, initialProblemSlug, onCancel }: { titleId: string; initialProblemSlug?: string; onCancel: () => void }) {
+function NewSessionForm({ titleId, initialProblemSlug, initialRole, onCancel }: { titleId: string; initialProblemSlug?: string; initialRole?: SeatRole; onCancel: () => void }) {
   const problems = useProblems();
   const create = useCreateSession();
   const navigate = useNavigate();
   const [problemSlug, setProblemSlug] = useState<string | null>(initialProblemSlug ?? null);
-  const [role, setRole] = useState<SeatRole>('interviewer');
+  const [role, setRole] = useState<SeatRole>(initialRole ?? 'interviewer');
   const [duration, setDuration] = useState<Duration>(45);
   const chosen = problems.data?.find((p) => p.slug === problemSlug) ?? problems.data?.[0];
   const error = create.error ? formErrorsFrom(create.error, []).form : undefined;
