@@ -26,6 +26,9 @@ export function AppShell() {
                 Problems
               </NavLink>
             )}
+            <NavLink to="/progress" className="topbar__link">
+              Progress
+            </NavLink>
           </nav>
           <UserMenu />
         </div>

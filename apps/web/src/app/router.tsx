@@ -14,6 +14,8 @@ import { NotFoundPage } from './NotFoundPage';
 
 // The room brings Excalidraw (several hundred kB): only visitors who open a room download it.
 const RoomPage = lazy(() => import('../features/room/components/RoomPage').then((module) => ({ default: module.RoomPage })));
+// The progress chart brings recharts (~100 kB gzipped): loaded when the page is opened.
+const ProgressPage = lazy(() => import('../features/progress/components/ProgressPage').then((module) => ({ default: module.ProgressPage })));
 
 export const router = createBrowserRouter([
   {
@@ -35,6 +37,20 @@ export const router = createBrowserRouter([
           { path: '/problems/new', element: <ProblemEditorPage /> },
           { path: '/problems/:slug/edit', element: <ProblemEditorPage /> },
           { path: '/sessions/:id/scorecard', element: <ScorecardPage /> },
+          {
+            path: '/progress',
+            element: (
+              <Suspense
+                fallback={
+                  <section className="card empty-state" aria-busy="true">
+                    <span className="spinner spinner--muted" role="status" aria-label="Loading your progress" />
+                  </section>
+                }
+              >
+                <ProgressPage />
+              </Suspense>
+            ),
+          },
         ],
       },
       { path: '/join/:code', element: <JoinPage /> },
