@@ -10,6 +10,7 @@ import { placeComponent } from '../board/place-component';
 import { focusBoard } from '../board/focus-board';
 import { useBoardBinding } from '../board/use-board-binding';
 import { useRoomConnection } from '../connection/use-room-connection';
+import { useNextRound } from '../interview/use-next-round';
 import { useSessionState } from '../interview/use-session-state';
 import { WIDE_ROOM_QUERY } from '../layout/room-layout';
 import { useMediaQuery } from '../layout/use-media-query';
@@ -22,6 +23,9 @@ import { ProblemPanel } from './problem/ProblemPanel';
 import { RoomBanners } from './RoomBanners';
 import { RoomHeader } from './RoomHeader';
 import { RoomRefused } from './RoomRefused';
+import { RoundBar } from './RoundBar';
+import { RubricPanel } from './rubric/RubricPanel';
+import { SwappedNotice } from './SwappedNotice';
 import { Whiteboard } from './Whiteboard';
 import '../../../styles/room.css';
 import '../../../styles/room-header.css';
@@ -29,16 +33,18 @@ import '../../../styles/room-panels.css';
 import '../../../styles/room-agenda.css';
 import '../../../styles/room-problem.css';
 import '../../../styles/room-chat.css';
+import '../../../styles/room-rubric.css';
 
 /**
  * The live room: the header, the shared board with its palette, and the interview beside it (agenda,
- * problem, chat), all wired to the session's room connection.
+ * problem, the interviewer's rubric, chat), all wired to the session's room connection.
  */
 export function RoomView({ session, me }: { session: SessionView; me: PublicUser }) {
   const readOnly = session.myRole === 'observer';
   const isInterviewer = session.myRole === 'interviewer';
   const connection = useRoomConnection(session.id);
   const interview = useSessionState(connection.provider, session.id);
+  const followTo = useNextRound(interview.received, interview.upToDate);
   const wide = useMediaQuery(WIDE_ROOM_QUERY);
   const stageRef = useRef<HTMLElement>(null);
   const focusTheBoard = useCallback(() => focusBoard(stageRef.current), []);
@@ -99,6 +105,8 @@ export function RoomView({ session, me }: { session: SessionView; me: PublicUser
         paletteMenu={!readOnly && !wide && <PaletteMenu onPlace={place} disabled={!api} focusBoard={focusTheBoard} />}
       />
       <RoomBanners connection={connection} readOnly={readOnly} />
+      <SwappedNotice session={session} />
+      <RoundBar session={session} state={interview.received?.state} followTo={followTo} />
       <div className="room__body">
         {!readOnly && wide && <ComponentPalette onPlace={place} disabled={!api} />}
         <section className="room__stage" aria-label="Whiteboard" ref={stageRef}>
@@ -129,6 +137,8 @@ export function RoomView({ session, me }: { session: SessionView; me: PublicUser
             doc={connection.provider?.doc ?? null}
             control={interview.control}
           />
+          {/* Rendered (and so fetched) for the interviewer only: the scorecard is theirs until released. */}
+          {isInterviewer && <RubricPanel sessionId={session.id} state={interview.received?.state} />}
           <ChatPanel sessionId={session.id} provider={connection.provider} meId={me.id} canWrite={!readOnly} />
         </aside>
       </div>

@@ -12,6 +12,8 @@ export interface SessionStateHandle {
   received: ReceivedState | null;
   /** Sends an interviewer command; the new state comes back as a `session:state` push, to everyone at once. */
   control: (command: SessionControl) => Promise<CommandResult>;
+  /** A state read or pushed since this room opened (not one cached from an earlier visit) has arrived. */
+  upToDate: boolean;
 }
 
 /**
@@ -26,8 +28,10 @@ export function useSessionState(provider: RoomProvider | null, sessionId: string
   const fetched = useQuery({
     queryKey: roomQueryKeys.state(sessionId),
     queryFn: async (): Promise<ReceivedState> => ({ state: await fetchSessionState(sessionId), receivedAt: performance.now() }),
-    // The pushes keep it current; re-reading it later would only be older than them.
+    // The pushes keep it current; re-reading it later would only be older than them. Read again when a room
+    // opens, though: a copy cached from an earlier visit is out of date.
     staleTime: Infinity,
+    refetchOnMount: 'always',
   });
 
   useEffect(() => {
@@ -44,5 +48,5 @@ export function useSessionState(provider: RoomProvider | null, sessionId: string
   }, [provider]);
 
   const control = useCallback((command: SessionControl) => sendControl(provider?.socket, command), [provider]);
-  return { received: newerState(pushed, fetched.data ?? null), control };
+  return { received: newerState(pushed, fetched.data ?? null), control, upToDate: pushed !== null || fetched.isFetchedAfterMount };
 }
