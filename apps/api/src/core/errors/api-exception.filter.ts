@@ -18,7 +18,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof ApiError && exception.retryAfterSeconds !== undefined) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
-    response.status(status).json(body);
+    // Always JSON, whatever the route had set for its success (scorecard.md's `@Header('content-type', 'text/markdown')`).
+    response.status(status).type('application/json').json(body);
   }
 
   private translate(exception: unknown): { status: number; body: ApiErrorBody } {
