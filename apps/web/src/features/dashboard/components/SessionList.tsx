@@ -16,30 +16,40 @@ export function SessionList({ sessions }: { sessions: readonly SessionView[] }) 
   const now = useNow(30_000);
   return (
     <div className="session-groups">
-      {groupSessions(sessions).map((group) => (
-        <section key={group.id} className="card session-list" aria-labelledby={`session-group-${group.id}`}>
-          <h2 className="session-list__title" id={`session-group-${group.id}`}>
-            {group.title}
-            <span className="session-list__count">{group.sessions.length}</span>
-          </h2>
-          <ul className="session-list__items">
-            {group.sessions.map((session) => (
-              <SessionItem key={session.id} session={session} now={now} />
-            ))}
-          </ul>
-        </section>
-      ))}
+      {groupSessions(sessions).map((group) => {
+        // Rows of a group keep their badges in one column: every row keeps room for links if one has some.
+        const linksColumn = group.sessions.some(hasLinks);
+        return (
+          <section key={group.id} className="card session-list" aria-labelledby={`session-group-${group.id}`}>
+            <h2 className="session-list__title" id={`session-group-${group.id}`}>
+              {group.title}
+              {/* Hidden from screen readers, which announce the list's length themselves. */}
+              <span className="session-list__count" aria-hidden="true">
+                {group.sessions.length}
+              </span>
+            </h2>
+            <ul className="session-list__items">
+              {group.sessions.map((session) => (
+                <SessionItem key={session.id} session={session} now={now} linksColumn={linksColumn} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
     </div>
   );
 }
 
-function SessionItem({ session, now }: { session: SessionView; now: number }) {
+function hasLinks(session: SessionView): boolean {
+  return offersScorecardLink(session) || session.nextSessionId !== null || session.previousSessionId !== null;
+}
+
+function SessionItem({ session, now, linksColumn }: { session: SessionView; now: number; linksColumn: boolean }) {
   const user = useCurrentUser();
   const moment = sessionMoment(session);
   const summary = scoreSummary(session);
   const title = session.problem.title;
   const scorecard = offersScorecardLink(session);
-  const hasLinks = scorecard || session.nextSessionId !== null || session.previousSessionId !== null;
   return (
     <li className="session-item">
       <Link to={`/sessions/${session.id}`} className="session-row">
@@ -68,7 +78,7 @@ function SessionItem({ session, now }: { session: SessionView; now: number }) {
         </span>
       </Link>
       {/* Beside the row, not inside it: a link cannot hold another. Named with the problem, as each row repeats them. */}
-      {hasLinks && (
+      {linksColumn && (
         <span className="session-item__links">
           {scorecard && (
             <Link className="button button--secondary button--sm" to={`/sessions/${session.id}/scorecard`} aria-label={`Scorecard of ${title}`}>
