@@ -2,7 +2,7 @@ import { FRAMEWORK_STEPS } from '@mockboard/interview';
 import type { ProgressResponse } from '@mockboard/protocol';
 import { formatScore } from '../progress-data';
 
-/** Problems practised × the 7 steps: the score each step got (averaged over repeats), empty where never scored. */
+/** Problems practised × the 7 steps: the scores of the latest released scorecard for each, empty where not covered. */
 export function CoverageGrid({ coverage }: { coverage: ProgressResponse['coverage'] }) {
   return (
     <section className="card coverage" aria-labelledby="coverage-title">

@@ -1,4 +1,4 @@
-import type { FrameworkStepId } from '@mockboard/interview';
+import { STEP_IDS, type FrameworkStepId } from '@mockboard/interview';
 import { useId, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { stepTitle } from '../../scorecard/scorecard-format';
@@ -14,6 +14,9 @@ const STEP_COLOURS: Readonly<Record<FrameworkStepId, string>> = {
   serving: '#d55e00',
   monitoring: '#56b4e9',
 };
+
+/** Legend and tooltip list the steps in the framework's order (recharts sorts them by name otherwise). */
+const byStepOrder = (item: { dataKey?: unknown }): number => STEP_IDS.indexOf(item.dataKey as FrameworkStepId);
 
 const DAY_FORMAT = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 const FULL_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -33,6 +36,7 @@ export function TrendChart({ rows, steps }: TrendChartProps) {
   const selectId = useId();
   const shown = focus === 'all' ? steps : steps.filter((s) => s === focus);
   const data = rows.map((row, index) => ({ ...row, label: `${String(index + 1)}` }));
+  const span = dateSpan(rows);
 
   return (
     <figure className="card trend-chart">
@@ -64,12 +68,13 @@ export function TrendChart({ rows, steps }: TrendChartProps) {
             <XAxis dataKey="label" tickLine={false} stroke="#737a8c" fontSize={12} padding={{ left: 16, right: 16 }} />
             <YAxis domain={[1, 4]} ticks={[1, 2, 3, 4]} allowDecimals={false} tickLine={false} stroke="#737a8c" fontSize={12} />
             <Tooltip
+              itemSorter={byStepOrder}
               labelFormatter={(_, payload) => {
                 const at = payload[0]?.payload as { at?: number } | undefined;
                 return at?.at === undefined ? '' : FULL_FORMAT.format(at.at);
               }}
             />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={byStepOrder} />
             {shown.map((step) => (
               <Line
                 key={step}
@@ -88,14 +93,18 @@ export function TrendChart({ rows, steps }: TrendChartProps) {
       </div>
       <p className="trend-chart__axis-note">
         Each point is one interview, in the order you practised
-        {rows.length > 0 && (
-          <>
-            {' '}
-            (from {DAY_FORMAT.format(rows[0]?.at ?? 0)} to {DAY_FORMAT.format(rows[rows.length - 1]?.at ?? 0)})
-          </>
-        )}
+        {span && ` (${span})`}
         ; scores run from 1 (no signal) to 4 (exceptional).
       </p>
     </figure>
   );
+}
+
+/** "Nov 3 to Nov 29", or one date when every point is from the same day. */
+function dateSpan(rows: readonly TrendRow[]): string | null {
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  if (!first || !last) return null;
+  const [from, to] = [DAY_FORMAT.format(first.at), DAY_FORMAT.format(last.at)];
+  return from === to ? from : `from ${from} to ${to}`;
 }
