@@ -127,7 +127,7 @@ export function RoomView({ session, me }: { session: SessionView; me: PublicUser
             </div>
           )}
         </section>
-        <aside className="room__side" aria-label="Interview">
+        <aside className={`room__side${isInterviewer ? ' room__side--scoring' : ''}`} aria-label="Interview">
           <Agenda received={interview.received} isInterviewer={isInterviewer} control={interview.control} />
           <ProblemPanel
             sessionId={session.id}

@@ -25,7 +25,8 @@ const scorecardPath = (id: string): string => `/sessions/${id}/scorecard`;
 
 /**
  * The strip under the header once the interview has ended: the scorecard (the interviewer's at any time,
- * the candidate's once released), and "Swap roles" for the next round with the seats reversed (rule R6).
+ * the candidate's once released; before that, the candidate's page to rate the interviewer), and
+ * "Swap roles" for the next round with the seats reversed (rule R6).
  * When the other person swaps, this room says so and follows them a moment later.
  */
 export function RoundBar({ session, state, followTo }: RoundBarProps) {
@@ -88,7 +89,13 @@ export function RoundBar({ session, state, followTo }: RoundBarProps) {
           Scorecard
         </Link>
       ) : (
-        <span className="round-bar__hint">Your scorecard shows here once the interviewer releases it.</span>
+        // Until the release the candidate's page holds their rating of the interviewer (final once released).
+        <>
+          <Link className="round-bar__link" to={scorecardPath(session.id)}>
+            Rate your interviewer
+          </Link>
+          <span className="round-bar__hint">Your scorecard shows here once it is released.</span>
+        </>
       )}
       <Button
         size="sm"

@@ -81,7 +81,7 @@ export function QuickNotes({ sessionId, canAdd }: { sessionId: string; canAdd: b
               rows={1}
               maxLength={NOTE_MAX}
               value={text}
-              placeholder="Enter adds it, stamped with the time"
+              placeholder="Enter to add"
               onChange={(event) => change(event.target.value)}
               onKeyDown={onKeyDown}
             />
