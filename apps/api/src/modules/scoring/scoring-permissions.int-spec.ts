@@ -51,7 +51,6 @@ function call(api: ScoringApi, route: Route, id: string, token: string | undefin
   }
 }
 
-const BODY_ROUTES: readonly Route[] = ['PUT scorecard', 'POST rubric-notes', 'PUT feedback', 'POST swap'];
 
 /** What the interviewer and the candidate get from each route with a fitting body, by phase. Observers and strangers: 403; signed out: 401. */
 type Seated = { interviewer: number; candidate: number };
