@@ -177,6 +177,31 @@ describe('ScorecardStore', () => {
     expect(storage.getItem(key)).toBeNull();
   });
 
+  it('a change made while a save is on its way is stored on top of that save, so a reload keeps it', async () => {
+    const storage = new MemoryStorage();
+    let answer: (card: Scorecard) => void = () => undefined;
+    const store = new ScorecardStore('s1', {
+      save: () => new Promise<Scorecard>((resolve) => (answer = resolve)),
+      classify: () => ({ kind: 'retry', message: 'x' }),
+      onServerCard: () => undefined,
+      onLocked: () => undefined,
+      storage,
+      now: () => Date.parse('2026-11-30T10:00:00.000Z'),
+    });
+    store.receive(card({ updatedAt: '2026-11-30T09:00:00.000Z' }));
+    store.edit((d) => withStep(d, 'framing', { score: 1 }));
+    await jest.advanceTimersByTimeAsync(600);
+    store.edit((d) => withStep(d, 'framing', { score: 2 }));
+    expect(parseStoredDraft(storage.getItem(key))?.baseUpdatedAt).toBe('2026-11-30T09:00:00.000Z');
+    // The first save lands with a server time later than the second edit's: the stored draft must still win.
+    answer(card({ updatedAt: '2026-11-30T10:00:05.000Z', steps: card().steps.map((s) => (s.step === 'framing' ? { ...s, score: 1 } : s)) }));
+    await jest.advanceTimersByTimeAsync(0);
+    const kept = parseStoredDraft(storage.getItem(key));
+    expect(kept?.baseUpdatedAt).toBe('2026-11-30T10:00:05.000Z');
+    expect(kept?.draft.steps.framing.score).toBe(2);
+    store.stop();
+  });
+
   it('locks when the server says the card is submitted, and reads it again', async () => {
     const { store, answer, onLocked } = setup();
     store.receive(card());

@@ -1,19 +1,10 @@
 import type { Scorecard } from '@mockboard/protocol';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { ApiRequestError } from '../../../lib/api-client';
 import { fetchScorecard, saveScorecard, scoringQueryKeys } from '../api/scoring-api';
-import type { FailureKind } from './autosave';
+import { classifySaveFailure } from './save-failure';
 import type { ScorecardDraft } from './scorecard-draft';
 import { ScorecardStore, type ScorecardSnapshot } from './scorecard-store';
-
-/** How a failed save is handled: retried (no answer, or the server was unwell), locked (submitted), or shown. */
-export function classifySaveFailure(error: unknown): { kind: FailureKind; message: string } {
-  if (!(error instanceof ApiRequestError)) return { kind: 'retry', message: 'The save did not go through.' };
-  if (error.status === 0 || error.status >= 500 || error.status === 429) return { kind: 'retry', message: error.message };
-  if (error.status === 409) return { kind: 'locked', message: error.message };
-  return { kind: 'failed', message: error.message };
-}
 
 export interface ScorecardHandle extends ScorecardSnapshot {
   loadError: Error | null;
