@@ -10,7 +10,7 @@ import {
   type StoredScorecardStep,
 } from '@mockboard/db';
 import type { Recommendation } from '@mockboard/interview';
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { DATABASE } from '../../core/database/database.module';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -87,14 +87,19 @@ export class ScorecardsRepository {
     return row;
   }
 
-  /** Released scorecards of sessions where the user was the candidate, oldest first, with their problem. */
+  /**
+   * Released scorecards of sessions where the user was the candidate, oldest session first (by when it was
+   * held, not when its card was released: an interviewer may release last week's card after today's), with
+   * their problem.
+   */
   async releasedFor(candidateId: string): Promise<(ScorecardRow & { problemSlug: string; heldAt: Date })[]> {
+    const heldAt = sql`coalesce(${interviewSessions.endedAt}, ${scorecards.updatedAt})`;
     const rows = await this.db
       .select({ card: scorecards, problemSlug: interviewSessions.problemSlug, endedAt: interviewSessions.endedAt })
       .from(scorecards)
       .innerJoin(interviewSessions, eq(interviewSessions.id, scorecards.sessionId))
       .where(and(eq(scorecards.candidateId, candidateId), isNotNull(scorecards.releasedAt)))
-      .orderBy(desc(scorecards.releasedAt))
+      .orderBy(desc(heldAt), desc(scorecards.sessionId))
       .limit(500);
     return rows.reverse().map((r) => ({ ...r.card, problemSlug: r.problemSlug, heldAt: r.endedAt ?? r.card.updatedAt }));
   }
