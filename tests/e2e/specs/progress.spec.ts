@@ -38,6 +38,8 @@ async function expectOk(status: Promise<number>, what: string): Promise<void> {
 }
 
 test('the candidate reads the released scorecard, rates the interviewer, sees their progress and swaps roles', async ({ browser }) => {
+  // Two sign-ups, a scripted interview and four pages: about 15 s alone, more on a loaded CI machine.
+  test.setTimeout(90_000);
   const interviewer = await newPage(browser);
   await signUp(interviewer, 'Iris Interviewer');
   await expect(interviewer.getByRole('heading', { level: 1, name: 'Your sessions' })).toBeVisible();
