@@ -47,6 +47,12 @@ export class LockedTimeline {
     return row;
   }
 
+  /** Whether the session's scorecard is released, as the transaction sees it (rule R3: no note after release). */
+  async isScorecardReleased(): Promise<boolean> {
+    const [row] = await this.tx.select({ releasedAt: scorecards.releasedAt }).from(scorecards).where(eq(scorecards.sessionId, this.session.id)).limit(1);
+    return !!row?.releasedAt;
+  }
+
   /** Keeps the session row's copy of the clock's status in step with the timeline. */
   async setStatus(change: { status: SessionStatus; startedAt?: Date; endedAt?: Date }): Promise<void> {
     await this.tx.update(interviewSessions).set(change).where(eq(interviewSessions.id, this.session.id));

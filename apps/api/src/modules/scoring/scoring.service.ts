@@ -99,12 +99,13 @@ export class ScoringService {
   async addNote(actor: InterviewActor, session: InterviewSessionRow, input: unknown): Promise<RubricNote> {
     assertInterviewer(actor);
     const body = parseBody(rubricNoteBodySchema, input);
-    if ((await this.scorecards.find(session.id))?.releasedAt) throw ScoringError.conflict('The scorecard is released: notes can no longer be added');
     const state = await this.interview.state(session);
     const step = body.step ?? state.currentStep;
-    const row = await this.timeline.locked(session.id, (timeline) =>
-      timeline.append({ type: 'rubric_note', userId: actor.userId, payload: { text: body.text, step }, visibility: 'interviewer' }, new Date()),
-    );
+    // Checked under the session's lock, which release takes too: a note sent as the card is released is refused, never written after it.
+    const row = await this.timeline.locked(session.id, async (timeline) => {
+      if (await timeline.isScorecardReleased()) throw ScoringError.conflict('The scorecard is released: notes can no longer be added');
+      return timeline.append({ type: 'rubric_note', userId: actor.userId, payload: { text: body.text, step }, visibility: 'interviewer' }, new Date());
+    });
     return toNote(row, state.startedAt);
   }
 
