@@ -376,6 +376,23 @@ describe('scorecards', () => {
     });
   });
 
+  it('R3: a quick note racing the release is either written before it or refused with 409, never written after it', async () => {
+    for (let round = 0; round < 5; round++) {
+      const id = await newSession();
+      await bringTo(app.baseUrl, id, interviewer, 'submitted');
+      const [released, ...notes] = await Promise.all([
+        api.release(id, interviewer.token),
+        ...[1, 2, 3, 4].map((n) => api.addNote(id, interviewer.token, { text: `Racing note ${n}` })),
+      ]);
+      expect(released.status).toBe(200);
+      expect(notes.map((n) => n.status).filter((status) => status !== 201 && status !== 409)).toEqual([]);
+      const releasedAt = Date.parse(released.body.releasedAt ?? '');
+      const written = (await timelineOf(id, interviewer)).filter((e) => e.type === 'rubric_note');
+      expect(written).toHaveLength(notes.filter((n) => n.status === 201).length);
+      expect(written.filter((e) => e.at > releasedAt)).toEqual([]);
+    }
+  });
+
   it('R2: the scorecard keeps to its session: a draft saved in one is not seen in another of the same two people', async () => {
     const [first, second] = [await newSession(), await newSession()];
     expect((await api.saveDraft(first, interviewer.token, completeDraft({ data: 1 }))).status).toBe(200);
