@@ -4,7 +4,8 @@ import { useLocation } from 'react-router';
 import { ROLE_LABELS } from '../../sessions/roles';
 import type { SwappedFrom } from './RoundBar';
 
-function swappedFrom(state: unknown): string | null {
+/** The room a swap came from, read defensively: history state survives reloads and app versions. */
+function swappedFrom(state: unknown): SwappedFrom['swappedFrom'] | null {
   return typeof state === 'object' && state !== null && 'swappedFrom' in state && typeof state.swappedFrom === 'string' ? state.swappedFrom : null;
 }
 
@@ -12,7 +13,7 @@ function swappedFrom(state: unknown): string | null {
 export function SwappedNotice({ session }: { session: SessionView }) {
   const location = useLocation();
   const [dismissed, setDismissed] = useState(false);
-  const from = swappedFrom(location.state as SwappedFrom | null);
+  const from = swappedFrom(location.state);
   if (dismissed || !from || from !== session.previousSessionId || session.myRole === 'observer') return null;
   return (
     <div className="room-banner room-banner--info round-bar" role="status">
