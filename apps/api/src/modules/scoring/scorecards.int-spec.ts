@@ -1,5 +1,7 @@
 import { FRAMEWORK_STEPS, RECOMMENDATION_LABELS, RUBRIC_SIGNALS, SCORE_ANCHORS, STEP_IDS } from '@mockboard/interview';
 import type { Scorecard, ScorecardBody, SessionListResponse, TimelineResponse } from '@mockboard/protocol';
+import { seededRandom } from '@mockboard/testing';
+import { hostileBodyText } from '../../../../../tests/support/fuzz-json';
 import { requestJson } from '../../../../../tests/support/http';
 import { sleep } from '../../../../../tests/support/interview-clients';
 import { bringTo, castSession, command, completeDraft, scoringApi, type ScoringApi } from '../../../../../tests/support/scoring-clients';
@@ -391,6 +393,47 @@ describe('scorecards', () => {
       expect(written).toHaveLength(notes.filter((n) => n.status === 201).length);
       expect(written.filter((e) => e.at > releasedAt)).toEqual([]);
     }
+  });
+
+  it('R2/R3/R5: a seeded fuzz of drafts, quick notes and feedback: only 200/201, 400 or 413, never a 500; every draft stored is whole, in order, with marks and signals of the rubric', async () => {
+    const random = seededRandom();
+    const id = await newSession();
+    await command(app.baseUrl, id, 'start', interviewer.token);
+    const validDraft = completeDraft() as Record<string, unknown>;
+    const validStep = { step: 'data', score: 2, signals: ['data-cleaning'], notes: 'ok' };
+    const marks = new Set<unknown>([1, 2, 3, 4, 'not_covered', null]);
+    const tally: Record<string, number> = {};
+    for (let i = 0; i < 150; i++) {
+      const route = random.pick(['draft', 'draft', 'note', 'feedback'] as const);
+      let rawBody: string;
+      if (route === 'draft' && random.chance(0.5)) {
+        // One step of an otherwise valid draft made hostile, spliced in as text (it may be broken or deeply nested JSON).
+        rawBody = JSON.stringify({ ...validDraft, steps: [] }).replace('"steps":[]', `"steps":[${hostileBodyText(random, validStep)}]`);
+      } else {
+        rawBody = hostileBodyText(random, route === 'draft' ? validDraft : route === 'note' ? { text: 'a note', step: 'data' } : { helpfulness: 3, comment: 'fine' });
+      }
+      const path = `/api/sessions/${id}/${route === 'draft' ? 'scorecard' : route === 'note' ? 'rubric-notes' : 'feedback'}`;
+      const response = await requestJson<Scorecard>(app.baseUrl, path, {
+        method: route === 'note' ? 'POST' : 'PUT',
+        token: route === 'feedback' ? candidate.token : interviewer.token,
+        rawBody,
+      }).catch((error: unknown) => ({ status: -1, body: String(error) as unknown as Scorecard }));
+      tally[`${route} ${response.status}`] = (tally[`${route} ${response.status}`] ?? 0) + 1;
+      // Feedback is 409 while the session is live, whatever its body once it parses.
+      const allowed = route === 'draft' ? [200, 400, 413] : route === 'note' ? [201, 400, 413] : [400, 409, 413];
+      if (!allowed.includes(response.status)) throw new Error(`seed ${random.seed}, case ${i}: ${route} answered ${response.status} ${JSON.stringify(response.body)?.slice(0, 300)} to ${rawBody.slice(0, 300)}`);
+      if (route === 'draft' && response.status === 200) {
+        const card = response.body;
+        expect(card.steps.map((s) => s.step)).toEqual([...STEP_IDS]);
+        for (const step of card.steps) {
+          expect(marks.has(step.score)).toBe(true);
+          for (const signal of step.signals) expect(RUBRIC_SIGNALS[step.step].some((s) => s.id === signal)).toBe(true);
+        }
+        expect((await api.scorecard(id, interviewer.token)).body).toEqual(card);
+      }
+    }
+    console.log(`scoring REST fuzz (seed ${random.seed}): ${JSON.stringify(tally)}`);
+    expect((await api.saveDraft(id, interviewer.token, completeDraft())).status).toBe(200);
   });
 
   it('R2: the scorecard keeps to its session: a draft saved in one is not seen in another of the same two people', async () => {
