@@ -54,6 +54,8 @@ export function RoundBar({ session, state, followTo }: RoundBarProps) {
 
   if (!ended) return null;
   const nextId = followTo ?? state.nextSessionId ?? session.nextSessionId;
+  // A swap needs both seats taken (R6): an interview the candidate never joined has no next round.
+  const bothSeated = session.participants.some((p) => p.role === 'candidate') && session.participants.some((p) => p.role === 'interviewer');
 
   if (followTo && seated) {
     return (
@@ -97,19 +99,27 @@ export function RoundBar({ session, state, followTo }: RoundBarProps) {
           <span className="round-bar__hint">Your scorecard shows here once it is released.</span>
         </>
       )}
-      <Button
-        size="sm"
-        variant="secondary"
-        pending={swap.isPending}
-        title="Start the next round with the seats reversed"
-        onClick={() =>
-          swap.mutate(undefined, {
-            onSuccess: (next) => void navigate(`/sessions/${next.id}`, { state: { swappedFrom: session.id } satisfies SwappedFrom }),
-          })
-        }
-      >
-        Swap roles
-      </Button>
+      {nextId ? (
+        <Link className="round-bar__link" to={`/sessions/${nextId}`}>
+          Next round
+        </Link>
+      ) : (
+        bothSeated && (
+          <Button
+            size="sm"
+            variant="secondary"
+            pending={swap.isPending}
+            title="Start the next round with the seats reversed"
+            onClick={() =>
+              swap.mutate(undefined, {
+                onSuccess: (next) => void navigate(`/sessions/${next.id}`, { state: { swappedFrom: session.id } satisfies SwappedFrom }),
+              })
+            }
+          >
+            Swap roles
+          </Button>
+        )
+      )}
       {swap.isError && (
         <span className="round-bar__error" role="alert">
           {swap.error.message}
