@@ -1,4 +1,4 @@
-import { STEP_IDS, type FrameworkStepId, type ProblemBrief, type SessionClock, type StepGuide } from '@mockboard/interview';
+import { STEP_IDS, type FrameworkStepId, type ProblemBrief, type RubricSignal, type SessionClock, type StepGuide } from '@mockboard/interview';
 import { z } from 'zod';
 import { paragraphTextSchema } from '../http/text.schemas';
 import type { RoomErrorCode } from './room-contract';
@@ -89,7 +89,8 @@ export interface TimelineResponse {
 export interface SessionGuide {
   problem: ProblemBrief;
   clarifications: (RevealedClarification & { revealed: boolean })[];
-  steps: ({ step: FrameworkStepId; goal: string } & StepGuide)[];
+  /** `signals` are the rubric's for the step (rule R1), so the guide and the scorecard speak of the same things. */
+  steps: ({ step: FrameworkStepId; goal: string; signals: RubricSignal[] } & StepGuide)[];
   metrics: { offline: readonly string[]; online: readonly string[] };
   expectedComponents: readonly string[];
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { InterviewSessionRow } from '@mockboard/db';
-import { clockTransition, frameworkStep, problemBrief, STEP_IDS, type ProblemDefinition } from '@mockboard/interview';
+import { clockTransition, frameworkStep, problemBrief, RUBRIC_SIGNALS, STEP_IDS, type ProblemDefinition } from '@mockboard/interview';
 import type { SessionControl, SessionGuide, SessionState, TimelineEvent } from '@mockboard/protocol';
 import type { z } from 'zod';
 import { parseBody } from '../../core/http/zod-body.pipe';
@@ -68,7 +68,7 @@ export class InterviewService {
     return {
       problem: problemBrief(problem),
       clarifications: problem.clarifications.map((c) => ({ ...c, revealed: revealed.has(c.id) })),
-      steps: STEP_IDS.map((step) => ({ step, goal: frameworkStep(step).goal, ...problem.guide[step] })),
+      steps: STEP_IDS.map((step) => ({ step, goal: frameworkStep(step).goal, signals: [...RUBRIC_SIGNALS[step]], ...problem.guide[step] })),
       metrics: problem.metrics,
       expectedComponents: problem.expectedComponents,
     };

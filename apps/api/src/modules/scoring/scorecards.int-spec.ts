@@ -1,11 +1,11 @@
 import { FRAMEWORK_STEPS, RECOMMENDATION_LABELS, RUBRIC_SIGNALS, SCORE_ANCHORS, STEP_IDS } from '@mockboard/interview';
-import type { Scorecard, ScorecardBody, SessionListResponse, TimelineResponse } from '@mockboard/protocol';
+import type { Scorecard, ScorecardBody, SessionGuide, SessionListResponse, TimelineResponse } from '@mockboard/protocol';
 import { seededRandom } from '@mockboard/testing';
 import { hostileBodyText } from '../../../../../tests/support/fuzz-json';
 import { requestJson } from '../../../../../tests/support/http';
 import { sleep } from '../../../../../tests/support/interview-clients';
 import { bringTo, castSession, command, completeDraft, scoringApi, type ScoringApi } from '../../../../../tests/support/scoring-clients';
-import { signUp, type Person } from '../../../../../tests/support/session-fixture';
+import { joinSession, signUp, type Person } from '../../../../../tests/support/session-fixture';
 import { startTestApp, type TestApp } from '../../../../../tests/support/test-app';
 
 /** Bad drafts, each with the field its 400 must name (rule R2). */
@@ -442,5 +442,33 @@ describe('scorecards', () => {
     const other: Scorecard = (await api.scorecard(second, interviewer.token)).body;
     expect(other.updatedAt).toBeNull();
     expect(other.steps.every((s) => s.score === null)).toBe(true);
+  });
+  it('R4: submit and release take no body: an unknown field is 400 and the card stays as it was', async () => {
+    const id = await newSession();
+    await bringTo(app.baseUrl, id, interviewer, 'ended');
+    expect((await api.submit(id, interviewer.token, { force: true })).status).toBe(400);
+    expect((await api.scorecard(id, interviewer.token)).body.status).toBe('draft');
+    expect((await api.submit(id, interviewer.token, {})).status).toBe(200);
+    expect((await api.release(id, interviewer.token, { to: 'everyone' })).status).toBe(400);
+    expect((await api.scorecard(id, interviewer.token)).body.status).toBe('submitted');
+  });
+
+  it('R7: a card saved while the candidate seat was empty counts for the candidate seated when it is submitted', async () => {
+    const late = await signUp(app.baseUrl, 'Lately');
+    const session = await castSession(app.baseUrl, { interviewer });
+    await command(app.baseUrl, session.id, 'start', interviewer.token);
+    expect((await api.saveDraft(session.id, interviewer.token, completeDraft({}, { recommendation: 'hire' }))).status).toBe(200);
+    await joinSession(app.baseUrl, late, session.inviteCode ?? '');
+    await command(app.baseUrl, session.id, 'end', interviewer.token);
+    expect((await api.submit(session.id, interviewer.token)).status).toBe(200);
+    expect((await api.release(session.id, interviewer.token)).status).toBe(200);
+    const progress = (await api.progress(late.token)).body;
+    expect(progress.coverage.map((c) => c.problemSlug)).toEqual(['video-recommendation']);
+  });
+
+  it('R1/I4: the interviewer\'s guide lists the rubric\'s signals for each step', async () => {
+    const id = await newSession();
+    const guide = await requestJson<SessionGuide>(app.baseUrl, `/api/sessions/${id}/guide`, { token: interviewer.token });
+    expect(guide.body.steps.map((s) => s.signals.map((signal) => signal.id))).toEqual(STEP_IDS.map((step) => RUBRIC_SIGNALS[step].map((signal) => signal.id)));
   });
 });

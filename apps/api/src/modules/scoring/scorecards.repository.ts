@@ -43,7 +43,10 @@ export class LockedScoring {
     return row;
   }
 
-  async mark(sessionId: string, change: { submittedAt: Date } | { releasedAt: Date }): Promise<ScorecardRow> {
+  async mark(
+    sessionId: string,
+    change: { submittedAt: Date; interviewerId: string | null; candidateId: string | null } | { releasedAt: Date },
+  ): Promise<ScorecardRow> {
     const [row] = await this.tx.update(scorecards).set(change).where(eq(scorecards.sessionId, sessionId)).returning();
     if (!row) throw new Error('update returned no row');
     return row;

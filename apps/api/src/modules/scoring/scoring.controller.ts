@@ -35,16 +35,16 @@ export class ScoringController {
 
   @Post('scorecard/submit')
   @HttpCode(200)
-  async submit(@CurrentAuth() auth: Authenticated, @Param('id') id: string): Promise<Scorecard> {
+  async submit(@CurrentAuth() auth: Authenticated, @Param('id') id: string, @Body() body: unknown): Promise<Scorecard> {
     const { actor, session } = await this.actorIn(auth, id);
-    return this.scoring.submit(actor, session);
+    return this.scoring.submit(actor, session, body);
   }
 
   @Post('scorecard/release')
   @HttpCode(200)
-  async release(@CurrentAuth() auth: Authenticated, @Param('id') id: string): Promise<Scorecard> {
+  async release(@CurrentAuth() auth: Authenticated, @Param('id') id: string, @Body() body: unknown): Promise<Scorecard> {
     const { actor, session } = await this.actorIn(auth, id);
-    return this.scoring.release(actor, session);
+    return this.scoring.release(actor, session, body);
   }
 
   @Post('rubric-notes')

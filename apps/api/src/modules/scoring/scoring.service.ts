@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { InterviewSessionRow, SessionEventRow } from '@mockboard/db';
 import {
+  emptyBodySchema,
   feedbackBodySchema,
   rubricNoteBodySchema,
   scorecardBodySchema,
@@ -55,8 +56,11 @@ export class ScoringService {
     return scorecardView(session.id, row);
   }
 
-  async submit(actor: InterviewActor, session: InterviewSessionRow): Promise<Scorecard> {
+  async submit(actor: InterviewActor, session: InterviewSessionRow, input: unknown): Promise<Scorecard> {
     assertInterviewer(actor);
+    parseBody(emptyBodySchema, input);
+    // The seats as they are when the card is final: progress counts it for this candidate (rule R7).
+    const seats = await this.sessions.seats(session.id);
     const row = await this.scorecards.locked(session.id, async (scoring) => {
       const { status } = await this.interview.state(session);
       if (status !== 'ended') throw ScoringError.conflict('The scorecard can be submitted once the interview has ended');
@@ -64,13 +68,18 @@ export class ScoringService {
       if (existing?.submittedAt) throw ScoringError.conflict('The scorecard is already submitted');
       const missing = missingForSubmit(scorecardView(session.id, existing));
       if (missing.length > 0) throw ScoringError.conflict(`The scorecard is missing ${missing.join(' and ')}`);
-      return scoring.mark(session.id, { submittedAt: new Date() });
+      return scoring.mark(session.id, {
+        submittedAt: new Date(),
+        interviewerId: seats.interviewer?.userId ?? existing?.interviewerId ?? null,
+        candidateId: seats.candidate?.userId ?? existing?.candidateId ?? null,
+      });
     });
     return scorecardView(session.id, row);
   }
 
-  async release(actor: InterviewActor, session: InterviewSessionRow): Promise<Scorecard> {
+  async release(actor: InterviewActor, session: InterviewSessionRow, input: unknown): Promise<Scorecard> {
     assertInterviewer(actor);
+    parseBody(emptyBodySchema, input);
     const row = await this.scorecards.locked(session.id, async (scoring) => {
       const existing = await scoring.scorecard(session.id);
       if (!existing?.submittedAt) throw ScoringError.conflict('Submit the scorecard before releasing it');
