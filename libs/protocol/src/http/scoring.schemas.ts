@@ -12,9 +12,17 @@ import { paragraphTextSchema } from './text.schemas';
 
 const stepSchema = z.enum(STEP_IDS as [FrameworkStepId, ...FrameworkStepId[]], `must be one of ${STEP_IDS.join(', ')}`);
 
-/** Free text a scorecard may leave empty: the same rules as a paragraph, or nothing at all. */
+/**
+ * Free text a scorecard may leave empty: the same rules as a paragraph, or nothing at all. Text made only
+ * of whitespace (a half-typed note being autosaved) is stored as nothing.
+ */
 const optionalParagraph = (max: number) =>
-  z.union([z.literal(''), paragraphTextSchema(max)], `must be text of at most ${max} characters`).default('');
+  z
+    .preprocess(
+      (value) => (typeof value === 'string' && value.trim() === '' ? '' : value),
+      z.union([z.literal(''), paragraphTextSchema(max)], `must be text of at most ${max} characters`),
+    )
+    .default('');
 
 const stepMarkSchema = z.union(
   [z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal('not_covered'), z.null()],
