@@ -33,10 +33,13 @@ export async function createSession(page: Page, problem: RegExp, minutes: '45 mi
 }
 
 /** Connected, and the board received from the server (the loading overlay is gone). */
+/** Opening a room loads Excalidraw and the board; on a busy 2-core runner that can take longer than 5 s. */
+const ROOM_READY_TIMEOUT_MS = 15_000;
+
 export async function expectRoomReady(page: Page): Promise<void> {
-  await expect(page).toHaveURL(/\/sessions\/[0-9a-f-]{36}$/);
-  await expect(room(page)).toHaveAttribute('data-connection', 'connected');
-  await expect(page.getByRole('status').filter({ hasText: /Connecting to the room|Loading the board/ })).toHaveCount(0);
+  await expect(page).toHaveURL(/\/sessions\/[0-9a-f-]{36}$/, { timeout: ROOM_READY_TIMEOUT_MS });
+  await expect(room(page)).toHaveAttribute('data-connection', 'connected', { timeout: ROOM_READY_TIMEOUT_MS });
+  await expect(page.getByRole('status').filter({ hasText: /Connecting to the room|Loading the board/ })).toHaveCount(0, { timeout: ROOM_READY_TIMEOUT_MS });
 }
 
 /** Draws a rectangle with Excalidraw's own tool; x/y are relative to the canvas, right of the style panel. */
