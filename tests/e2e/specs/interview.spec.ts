@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { SessionView } from '@mockboard/protocol';
-import { recordOffsiteRequests } from '../support/hosts';
+import { newPage } from '../support/pages';
 import { postJson, postJsonForBody } from '../support/in-page-api';
 import { agenda, chat, currentStep, expectSameClock, interviewSeconds, problem, sendChat } from '../support/interview-page';
 import { expectRoomReady, room, uniqueEmail } from '../support/room-page';
@@ -11,16 +11,6 @@ import { expectRoomReady, room, uniqueEmail } from '../support/room-page';
  * and the candidate (a guest who followed the invite link) sees the same agenda, clock, problem and chat,
  * live. Rules cited are docs/protocol.md's (I1 state, I2 controls, I4 guide, I5 chat).
  */
-
-/** Wide enough for the palette's own column (see apps/web/src/features/room/layout/room-layout.ts). */
-const VIEWPORT = { width: 1280, height: 800 };
-
-async function newPage(browser: Browser, offsite: string[]): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const page = await context.newPage();
-  recordOffsiteRequests(page, offsite);
-  return page;
-}
 
 const TOOL_KEYS = { rectangle: 'r', ellipse: 'o', selection: 'v' } as const;
 
@@ -43,7 +33,7 @@ test('the interviewer runs the interview and the candidate follows it live: agen
   const offsite: string[] = [];
 
   // The interviewer signs up and creates a session with a chosen problem.
-  const interviewer = await newPage(browser, offsite);
+  const interviewer = await newPage(browser, { offsite });
   expect(await postJson(interviewer, '/api/auth/register', { email: uniqueEmail('interview'), password: 'correct horse battery', displayName: 'Ivy Interviewer' })).toBe(201);
   const created = await postJsonForBody<SessionView>(interviewer, '/api/sessions', { problemSlug: 'video-recommendation', role: 'interviewer' });
   expect(created.status).toBe(201);
@@ -66,7 +56,7 @@ test('the interviewer runs the interview and the candidate follows it live: agen
   await expect(problem(interviewer).getByRole('button', { name: 'Reveal' }).first()).toBeVisible();
 
   // The candidate, a guest, follows the invite link into the room and reads the problem's prompt.
-  const candidate = await newPage(browser, offsite);
+  const candidate = await newPage(browser, { offsite });
   expect(await postJson(candidate, '/api/auth/guest', { displayName: 'Cam Candidate' })).toBe(201);
   await candidate.goto(new URL(inviteUrl).pathname);
   await expectRoomReady(candidate);
@@ -164,7 +154,7 @@ test('the interviewer runs the interview and the candidate follows it live: agen
   await expect(chat(interviewer).getByRole('log')).toContainText('Thanks, that was useful.');
 
   // Observers read the chat and the revealed clarifications, but have no box to write in.
-  const observer = await newPage(browser, offsite);
+  const observer = await newPage(browser, { offsite });
   expect(await postJson(observer, '/api/auth/guest', { displayName: 'Olive Observer' })).toBe(201);
   await observer.goto(new URL(inviteUrl).pathname);
   await expectRoomReady(observer);
@@ -178,7 +168,7 @@ test('the interviewer runs the interview and the candidate follows it live: agen
 });
 
 test('the room fits at 1024 and 1280 px, and is readable on a phone', async ({ browser }) => {
-  const page = await newPage(browser, []);
+  const page = await newPage(browser, { offsite: [] });
   expect(await postJson(page, '/api/auth/register', { email: uniqueEmail('layout'), password: 'correct horse battery', displayName: 'Lee Layout' })).toBe(201);
   const created = await postJsonForBody<SessionView>(page, '/api/sessions', { problemSlug: 'video-recommendation', role: 'interviewer' });
   await page.goto(`/sessions/${created.body.id}`);

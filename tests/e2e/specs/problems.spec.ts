@@ -1,18 +1,12 @@
 import { FRAMEWORK_STEPS } from '@mockboard/interview';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { newPage } from '../support/pages';
 import { signUp } from '../support/room-page';
 
 /**
  * Custom problems end to end: a signed-up user writes one through the editor, finds it in the new-session
  * picker, runs a session with it and invites someone, who sees which problem it is but cannot read it.
  */
-
-const VIEWPORT = { width: 1280, height: 900 };
-
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  return context.newPage();
-}
 
 /** A request from inside the page (with its cookie), answering the status and the parsed body if any. */
 async function callApi(page: Page, method: 'GET' | 'DELETE', path: string): Promise<{ status: number; body: unknown }> {
@@ -28,7 +22,7 @@ async function callApi(page: Page, method: 'GET' | 'DELETE', path: string): Prom
 
 test('a user writes a problem, runs a session with it and invites someone who cannot read it', async ({ browser }) => {
   const title = `Spam filter ${Date.now().toString(36)}`;
-  const author = await newPage(browser);
+  const author = await newPage(browser, { height: 900 });
   await signUp(author, 'Pat Author');
   await expect(author.getByRole('heading', { level: 1, name: 'Your sessions' })).toBeVisible();
 
@@ -114,7 +108,7 @@ test('a user writes a problem, runs a session with it and invites someone who ca
   expect(problem.slug).toMatch(/^custom-/);
 
   // Someone signed out follows the invite: before signing in they see who invites them, and to what.
-  const guest = await newPage(browser);
+  const guest = await newPage(browser, { height: 900 });
   await guest.goto(new URL(inviteUrl).pathname);
   await expect(guest).toHaveURL(/\/guest\?next=%2Fjoin%2F/);
   await expect(guest.getByRole('note')).toContainText(`Pat Author invites you to a mock interview: ${title} (45 min)`);

@@ -1,6 +1,7 @@
 import { FRAMEWORK_STEPS } from '@mockboard/interview';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { postJson, postJsonForBody } from '../support/in-page-api';
+import { newPage } from '../support/pages';
 import { signUp } from '../support/room-page';
 
 /**
@@ -11,16 +12,10 @@ import { signUp } from '../support/room-page';
  * room's own flows are covered by the interview and scoring specs.
  */
 
-const VIEWPORT = { width: 1280, height: 900 };
 const PROBLEM = { slug: 'fraud-detection', title: 'Payment fraud detection' };
 
 // Six steps scored (3+2+4+3+2+3 = 17, an average of 2.8), serving not covered.
 const SCORES = { requirements: 3, framing: 2, data: 4, model: 3, evaluation: 2, serving: 'not_covered', monitoring: 3 } as const;
-
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  return context.newPage();
-}
 
 /** A request from inside the page (with its cookie): the status, the content type and the body as text. */
 async function callApi(page: Page, method: 'GET' | 'PUT', path: string, data?: unknown): Promise<{ status: number; type: string; text: string }> {
@@ -40,10 +35,10 @@ async function expectOk(status: Promise<number>, what: string): Promise<void> {
 test('the candidate reads the released scorecard, rates the interviewer, sees their progress and swaps roles', async ({ browser }) => {
   // Two sign-ups, a scripted interview and four pages: about 15 s alone, more on a loaded CI machine.
   test.setTimeout(90_000);
-  const interviewer = await newPage(browser);
+  const interviewer = await newPage(browser, { height: 900 });
   await signUp(interviewer, 'Iris Interviewer');
   await expect(interviewer.getByRole('heading', { level: 1, name: 'Your sessions' })).toBeVisible();
-  const candidate = await newPage(browser);
+  const candidate = await newPage(browser, { height: 900 });
   await signUp(candidate, 'Cal Candidate');
   await expect(candidate.getByRole('heading', { level: 1, name: 'Your sessions' })).toBeVisible();
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { recordOffsiteRequests } from '../support/hosts';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { newPage } from '../support/pages';
 import { postJson } from '../support/in-page-api';
 import { createSession, drawRectangle, expectRoomReady, room, signUp } from '../support/room-page';
 
@@ -9,21 +9,11 @@ import { createSession, drawRectangle, expectRoomReady, room, signUp } from '../
  * candidate who follows the invite link as a guest.
  */
 
-const VIEWPORT = { width: 1280, height: 800 };
-
-/** A fresh browser context (no shared cookies) that records every request leaving this machine. */
-async function newPage(browser: Browser, offsite: string[]): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const page = await context.newPage();
-  recordOffsiteRequests(page, offsite);
-  return page;
-}
-
 test('interviewer and candidate draw on one board, live; follow, per-person undo, export; the board survives a reload', async ({ browser }) => {
   const offsite: string[] = [];
 
   // The interviewer signs up and creates a session from the dashboard.
-  const interviewer = await newPage(browser, offsite);
+  const interviewer = await newPage(browser, { offsite });
   await signUp(interviewer, 'Ivy Interviewer');
   await createSession(interviewer, /^E-commerce search ranking/, '60 min');
   await expectRoomReady(interviewer);
@@ -36,7 +26,7 @@ test('interviewer and candidate draw on one board, live; follow, per-person undo
   await interviewer.keyboard.press('Escape');
 
   // The candidate, signed out, opens it: the guest form comes first, then straight into the room.
-  const candidate = await newPage(browser, offsite);
+  const candidate = await newPage(browser, { offsite });
   // The link carries the server's PUBLIC_URL host; the test server is reached through baseURL.
   await candidate.goto(new URL(inviteUrl).pathname);
   await expect(candidate).toHaveURL(/\/guest\?next=%2Fjoin%2F/);
@@ -109,7 +99,7 @@ test('interviewer and candidate draw on one board, live; follow, per-person undo
   await expect(room(candidate)).toHaveAttribute('data-board-labels', both);
 
   // A third person with the same link can only watch.
-  const observer = await newPage(browser, offsite);
+  const observer = await newPage(browser, { offsite });
   expect(await postJson(observer, '/api/auth/guest', { displayName: 'Olive Observer' })).toBe(201);
   await observer.goto(new URL(inviteUrl).pathname);
   await expectRoomReady(observer);

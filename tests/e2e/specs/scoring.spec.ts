@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page, type Route } from '@playwright/test';
+import { expect, test, type Route } from '@playwright/test';
 import type { Scorecard, SessionView } from '@mockboard/protocol';
-import { recordOffsiteRequests } from '../support/hosts';
+import { newPage } from '../support/pages';
 import { postJson, postJsonForBody } from '../support/in-page-api';
 import { agenda, currentStep } from '../support/interview-page';
 import { expectRoomReady, uniqueEmail } from '../support/room-page';
@@ -13,22 +13,13 @@ import { addQuickNote, getJson, myRoleBadge, openRubricStep, rubric, rubricSaved
  * round with the seats reversed.
  */
 
-const VIEWPORT = { width: 1280, height: 800 };
-
-async function newPage(browser: Browser, offsite: string[]): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const page = await context.newPage();
-  recordOffsiteRequests(page, offsite);
-  return page;
-}
-
 test('the interviewer scores privately, the draft survives a reload, the card is submitted and released; the candidate reads it and rates; Swap roles reverses the seats', async ({
   browser,
 }) => {
   test.setTimeout(150_000);
   const offsite: string[] = [];
 
-  const interviewer = await newPage(browser, offsite);
+  const interviewer = await newPage(browser, { offsite });
   expect(await postJson(interviewer, '/api/auth/register', { email: uniqueEmail('scoring'), password: 'correct horse battery', displayName: 'Ivy Interviewer' })).toBe(201);
   const created = await postJsonForBody<SessionView>(interviewer, '/api/sessions', { problemSlug: 'video-recommendation', role: 'interviewer' });
   expect(created.status).toBe(201);
@@ -36,7 +27,7 @@ test('the interviewer scores privately, the draft survives a reload, the card is
   await interviewer.goto(`/sessions/${sessionId}`);
   await expectRoomReady(interviewer);
 
-  const candidate = await newPage(browser, offsite);
+  const candidate = await newPage(browser, { offsite });
   expect(await postJson(candidate, '/api/auth/guest', { displayName: 'Cam Candidate' })).toBe(201);
   await candidate.goto(new URL(created.body.inviteUrl ?? '').pathname);
   await expectRoomReady(candidate);

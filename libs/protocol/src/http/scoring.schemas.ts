@@ -18,10 +18,9 @@ const stepSchema = z.enum(STEP_IDS as [FrameworkStepId, ...FrameworkStepId[]], `
  */
 const optionalParagraph = (max: number) =>
   z
-    .preprocess(
-      (value) => (typeof value === 'string' && value.trim() === '' ? '' : value),
-      z.union([z.literal(''), paragraphTextSchema(max)], `must be text of at most ${max} characters`),
-    )
+    .string('must be a string')
+    .transform((value) => (value.trim() === '' ? '' : value))
+    .pipe(z.union([z.literal(''), paragraphTextSchema(max)], `must be text of at most ${max} characters`))
     .default('');
 
 const stepMarkSchema = z.union(

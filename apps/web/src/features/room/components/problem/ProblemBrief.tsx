@@ -1,13 +1,6 @@
 import type { ProblemBrief as Brief } from '@mockboard/interview';
+import { TASK_TYPE_LABELS } from '../../../problems/problem-labels';
 
-const TASK_LABELS: Record<Brief['taskType'], string> = {
-  classification: 'Classification',
-  regression: 'Regression',
-  ranking: 'Ranking',
-  retrieval: 'Retrieval',
-  generation: 'Generation',
-  detection: 'Detection',
-};
 
 /** The problem as the candidate reads it: the prompt, and what kind of problem it is. */
 export function ProblemBrief({ problem }: { problem: Brief }) {
@@ -23,7 +16,7 @@ export function ProblemBrief({ problem }: { problem: Brief }) {
         ))}
       </p>
       <p className="problem-brief__prompt">{problem.prompt}</p>
-      <p className="visually-hidden">Task type: {TASK_LABELS[problem.taskType]}</p>
+      <p className="visually-hidden">Task type: {TASK_TYPE_LABELS[problem.taskType]}</p>
     </div>
   );
 }
