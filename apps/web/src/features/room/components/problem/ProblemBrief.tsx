@@ -1,7 +1,6 @@
 import type { ProblemBrief as Brief } from '@mockboard/interview';
 import { TASK_TYPE_LABELS } from '../../../problems/problem-labels';
 
-
 /** The problem as the candidate reads it: the prompt, and what kind of problem it is. */
 export function ProblemBrief({ problem }: { problem: Brief }) {
   return (
