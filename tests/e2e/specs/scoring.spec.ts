@@ -139,10 +139,12 @@ test('the interviewer scores privately, the draft survives a reload, the card is
   await expect(candidate.locator('main')).toContainText('Lean hire');
   await expect(candidate.locator('main')).toContainText('Strong opening questions');
 
-  // Back in the room, the candidate swaps roles; the interviewer, still in the old room, is taken along.
+  // Back in the room, the candidate, who interviews next, picks the next problem and swaps roles; the
+  // interviewer, still in the old room, is taken along.
   await candidate.goto(`/sessions/${sessionId}`);
   await expectRoomReady(candidate);
   await expect(candidate.getByRole('link', { name: 'Scorecard' })).toBeVisible();
+  await candidate.getByRole('combobox', { name: "Next round's problem" }).selectOption({ label: 'ETA prediction' });
   await candidate.getByRole('button', { name: 'Swap roles' }).click();
   await expect(candidate).not.toHaveURL(`/sessions/${sessionId}`);
   await expect(candidate).toHaveURL(/\/sessions\/[0-9a-f-]{36}$/);
@@ -150,6 +152,7 @@ test('the interviewer scores privately, the draft survives a reload, the card is
   await expect(interviewer).toHaveURL(nextUrl, { timeout: 10_000 });
   await expectRoomReady(candidate);
   await expectRoomReady(interviewer);
+  await expect(interviewer.getByRole('heading', { level: 1, name: 'ETA prediction' })).toBeVisible();
   await expect(myRoleBadge(candidate)).toHaveText('Interviewer');
   await expect(myRoleBadge(interviewer)).toHaveText('Candidate');
   await expect(candidate.getByRole('status').filter({ hasText: 'Roles swapped' })).toContainText('You are the interviewer in this round.');

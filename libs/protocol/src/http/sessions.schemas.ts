@@ -77,3 +77,10 @@ export interface InvitePreview {
   durationMinutes: number;
   status: SessionStatus;
 }
+
+/** `GET /api/sessions/:id/next-round`: the round a swap made, or the problem suggested for it (rule R6). */
+export interface NextRoundResponse {
+  nextSessionId: string | null;
+  /** A built-in problem the next round's candidate has not practised; what a swap without a problem uses. */
+  suggestedProblemSlug: string;
+}

@@ -4,6 +4,7 @@ import {
   revealBodySchema,
   stepBodySchema,
   type ChatHistoryResponse,
+  type NextRoundResponse,
   type SessionControl,
   type SessionControlAction,
   type SessionGuide,
@@ -87,6 +88,11 @@ export class InterviewController {
     // Whoever is still in the ended room is taken to the next one (session:state's nextSessionId).
     if (created) await this.interview.pushState((await this.sessions.access(auth.user.id, id)).session);
     return next;
+  }
+
+  @Get('next-round')
+  nextRound(@CurrentAuth() auth: Authenticated, @Param('id') id: string): Promise<NextRoundResponse> {
+    return this.sessions.nextRound(auth.user.id, id);
   }
 
   @Get('state')

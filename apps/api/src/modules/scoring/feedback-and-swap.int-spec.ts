@@ -1,6 +1,6 @@
 import { interviewSessions } from '@mockboard/db';
 import { PROBLEMS, STEP_IDS } from '@mockboard/interview';
-import type { ProblemBody, SessionView, StoredProblem } from '@mockboard/protocol';
+import type { NextRoundResponse, ProblemBody, SessionView, StoredProblem } from '@mockboard/protocol';
 import { eq } from 'drizzle-orm';
 import { requestJson } from '../../../../../tests/support/http';
 import { interviewClient, sleep, type InterviewClient } from '../../../../../tests/support/interview-clients';
@@ -149,6 +149,21 @@ describe('feedback and role swap', () => {
       await command(app.baseUrl, alone, 'end', interviewer.token);
       const response = await api.swap(alone, interviewer.token, {});
       expect({ status: response.status, message: response.body.error?.message }).toEqual({ status: 409, message: 'Swapping roles needs both seats taken' });
+    });
+
+    it('R6: GET next-round suggests the problem a swap without one uses, then names the round; observers and strangers 403', async () => {
+      const id = await newSession();
+      await command(app.baseUrl, id, 'end', interviewer.token);
+      const nextRound = (person: Person) => requestJson<NextRoundResponse>(app.baseUrl, `/api/sessions/${id}/next-round`, { token: person.token });
+      for (const person of [observer, stranger]) expect((await nextRound(person)).status).toBe(403);
+      const before = await nextRound(candidate);
+      expect(before.status).toBe(200);
+      expect(before.body.nextSessionId).toBeNull();
+      // The suggestion is for the next round's candidate, today's interviewer, whoever asks.
+      expect((await nextRound(interviewer)).body.suggestedProblemSlug).toBe(before.body.suggestedProblemSlug);
+      const swapped = await api.swap(id, candidate.token, {});
+      expect(swapped.body.problem.slug).toBe(before.body.suggestedProblemSlug);
+      expect((await nextRound(interviewer)).body.nextSessionId).toBe(swapped.body.id);
     });
 
     it('R6: the next round has the same two people with seats reversed, the same length, no observers, and links both ways', async () => {

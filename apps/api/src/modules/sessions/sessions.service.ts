@@ -9,6 +9,7 @@ import {
   type InvitePreview,
   type InviteResponse,
   type JoinSessionResponse,
+  type NextRoundResponse,
   type ParticipantRole,
   type SeatRole,
   type SessionParticipant,
@@ -174,6 +175,16 @@ export class SessionsService {
     // Another user's private problem is as unknown as one that does not exist (404, like its own routes).
     if (slug.startsWith(CUSTOM_PROBLEM_PREFIX)) throw ProblemError.notFound(slug);
     throw SessionError.unknownProblem(slug);
+  }
+
+  /** The next round if there is one, and the problem a swap would suggest to its interviewer (rule R6). */
+  async nextRound(userId: string, sessionId: string): Promise<NextRoundResponse> {
+    const { session, role } = await this.access(userId, sessionId);
+    if (role === 'observer') throw SessionError.seatedOnly();
+    const [next, seats] = await Promise.all([this.sessions.findNextRound(session.id), this.seats(session.id)]);
+    const newCandidate = seats.interviewer?.userId;
+    const suggestedProblemSlug = newCandidate ? await this.suggestProblemFor(newCandidate, session.problemSlug) : session.problemSlug;
+    return { nextSessionId: next?.id ?? null, suggestedProblemSlug };
   }
 
   /** A built-in problem the new candidate has not practised as a candidate, else the next one in the bank. */

@@ -1,9 +1,10 @@
 import type { SessionState, SessionView } from '@mockboard/protocol';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button } from '../../../ui/Button';
 import { fetchSession } from '../../sessions/api/sessions-api';
+import { NextRoundProblem } from '../../sessions/components/NextRoundProblem';
 import { sessionQueryKey, useSwapRoles } from '../../sessions/hooks/use-sessions';
 
 /** How long the "taking you to the next round" notice shows before the room changes. */
@@ -32,6 +33,7 @@ const scorecardPath = (id: string): string => `/sessions/${id}/scorecard`;
 export function RoundBar({ session, state, followTo }: RoundBarProps) {
   const navigate = useNavigate();
   const swap = useSwapRoles(session.id);
+  const [nextProblem, setNextProblem] = useState<string>();
   const seated = session.myRole !== 'observer';
   const ended = state?.status === 'ended';
   const released = session.scorecard?.status === 'released';
@@ -105,19 +107,22 @@ export function RoundBar({ session, state, followTo }: RoundBarProps) {
         </Link>
       ) : (
         bothSeated && (
-          <Button
-            size="sm"
-            variant="secondary"
-            pending={swap.isPending}
-            title="Start the next round with the seats reversed"
-            onClick={() =>
-              swap.mutate(undefined, {
-                onSuccess: (next) => void navigate(`/sessions/${next.id}`, { state: { swappedFrom: session.id } satisfies SwappedFrom }),
-              })
-            }
-          >
-            Swap roles
-          </Button>
+          <>
+            {session.myRole === 'candidate' && <NextRoundProblem sessionId={session.id} value={nextProblem} onChange={setNextProblem} />}
+            <Button
+              size="sm"
+              variant="secondary"
+              pending={swap.isPending}
+              title="Start the next round with the seats reversed"
+              onClick={() =>
+                swap.mutate(nextProblem, {
+                  onSuccess: (next) => void navigate(`/sessions/${next.id}`, { state: { swappedFrom: session.id } satisfies SwappedFrom }),
+                })
+              }
+            >
+              Swap roles
+            </Button>
+          </>
         )
       )}
       {swap.isError && (

@@ -3,6 +3,7 @@ import type {
   InvitePreview,
   InviteResponse,
   JoinSessionResponse,
+  NextRoundResponse,
   SessionListResponse,
   SessionView,
   SwapBody,
@@ -37,4 +38,9 @@ export function fetchInvitePreview(inviteCode: string): Promise<InvitePreview> {
 /** The next round with the seats reversed; calling it again answers the same session. */
 export function swapRoles(sessionId: string, body: SwapBody = {}): Promise<SessionView> {
   return api.post<SessionView>(`/api/sessions/${encodeURIComponent(sessionId)}/swap`, body);
+}
+
+/** The next round, or the problem a swap would suggest for it. */
+export function fetchNextRound(sessionId: string): Promise<NextRoundResponse> {
+  return api.get<NextRoundResponse>(`/api/sessions/${encodeURIComponent(sessionId)}/next-round`);
 }
