@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ParticipantRole, RoomClientToServerEvents, RoomServerToClientEvents } from '@mockboard/protocol';
-import type { Namespace, Socket } from 'socket.io';
+import type { RoomClientToServerEvents, RoomServerToClientEvents } from '@mockboard/protocol';
+import type { Namespace } from 'socket.io';
 import type { Participant } from './room-connection';
 import type { ParticipantBudget } from './room-participants';
 
@@ -50,18 +50,8 @@ export class RoomFeatures {
     this.namespace = namespace;
   }
 
-  /** Sends an event to the session's sockets on this server; only to the given roles when `roles` is set. */
-  broadcast<E extends ServerEvent>(sessionId: string, event: E, payload: ServerPayload<E>, roles?: readonly ParticipantRole[]): void {
-    const namespace = this.namespace;
-    if (!namespace) return;
-    if (!roles) {
-      namespace.to(sessionId).emit(event, ...([payload] as Parameters<RoomServerToClientEvents[E]>));
-      return;
-    }
-    for (const id of namespace.adapter.rooms.get(sessionId) ?? []) {
-      const socket = namespace.sockets.get(id) as (Socket & { data: { participant?: Participant } }) | undefined;
-      const role = socket?.data.participant?.role;
-      if (socket && role && roles.includes(role)) socket.emit(event, payload);
-    }
+  /** Sends an event to every socket of the session on this server (rule I7). */
+  broadcast<E extends ServerEvent>(sessionId: string, event: E, payload: ServerPayload<E>): void {
+    this.namespace?.to(sessionId).emit(event, ...([payload] as Parameters<RoomServerToClientEvents[E]>));
   }
 }
