@@ -1,4 +1,5 @@
 import { useId, type ChangeEvent, type InputHTMLAttributes } from 'react';
+import { ErrorIcon } from './ErrorIcon';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'name'> {
   label: string;
@@ -35,14 +36,5 @@ export function TextField({ label, error, hint, id, className, ...input }: TextF
         )
       )}
     </div>
-  );
-}
-
-function ErrorIcon() {
-  return (
-    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <circle cx="8" cy="8" r="7" fill="currentColor" />
-      <path d="M8 4.5v4.2M8 11.2v.3" stroke="#fff" strokeWidth="1.6" strokeLinecap="round" />
-    </svg>
   );
 }

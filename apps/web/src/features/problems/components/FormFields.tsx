@@ -1,4 +1,5 @@
 import { useId, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { ErrorIcon } from '../../../ui/ErrorIcon';
 
 /**
  * A textarea and a select with the same label, hint and error layout as ui/TextField, for the problem
@@ -97,14 +98,5 @@ export function SelectField<V extends string>({ label, value, options, onValueCh
         </select>
       )}
     </FieldFrame>
-  );
-}
-
-function ErrorIcon() {
-  return (
-    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <circle cx="8" cy="8" r="7" fill="currentColor" />
-      <path d="M8 4.5v4.2M8 11.2v.3" stroke="#fff" strokeWidth="1.6" strokeLinecap="round" />
-    </svg>
   );
 }
