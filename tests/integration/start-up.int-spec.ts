@@ -1,3 +1,4 @@
+import { STEP_IDS } from '@mockboard/interview';
 import type { AuthResponse, SessionView, YjsAck } from '@mockboard/protocol';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,6 +49,38 @@ describe('starting the built server', () => {
       provider.destroy();
       expect(acks.length).toBeGreaterThan(0);
       expect(acks.filter((ack) => !ack.ok)).toEqual([]);
+
+      // An interview run and scored on PGlite. Its one connection serves a single transaction at a time, so
+      // a query made outside a command's transaction while it holds the session's lock would hang here.
+      const guest = await requestJson<AuthResponse>(api.baseUrl, '/api/auth/guest', { body: { displayName: 'Lite Candidate' } });
+      await requestJson(api.baseUrl, '/api/sessions/join', { token: guest.body.token, body: { inviteCode: session.body.inviteCode } });
+      const at = (path: string) => `/api/sessions/${session.body.id}/${path}`;
+      const interviewer = registered.body.token;
+      const statuses: Record<string, number> = {};
+      for (const [path, method, token, body] of [
+        ['start', 'POST', interviewer, undefined],
+        ['step', 'POST', interviewer, { step: 'framing' }],
+        ['rubric-notes', 'POST', interviewer, { text: 'framed it as ranking' }],
+        ['scorecard', 'PUT', interviewer, { steps: STEP_IDS.map((step) => ({ step, score: 3 })), recommendation: 'hire' }],
+        ['end', 'POST', interviewer, undefined],
+        ['feedback', 'PUT', guest.body.token, { helpfulness: 4, comment: 'clear' }],
+        ['scorecard/submit', 'POST', interviewer, undefined],
+        ['scorecard/release', 'POST', interviewer, undefined],
+        ['swap', 'POST', guest.body.token, {}],
+      ] as const) {
+        statuses[path] = (await requestJson(api.baseUrl, at(path), { method, token, body })).status;
+      }
+      expect(statuses).toEqual({
+        start: 200,
+        step: 200,
+        'rubric-notes': 201,
+        scorecard: 200,
+        end: 200,
+        feedback: 200,
+        'scorecard/submit': 200,
+        'scorecard/release': 200,
+        swap: 201,
+      });
     } finally {
       await api.stop();
     }

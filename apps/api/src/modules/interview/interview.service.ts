@@ -93,7 +93,7 @@ export class InterviewService {
     const { session } = timeline;
     const at = new Date();
     const events = await timeline.events(STATE_EVENT_TYPES);
-    const nextSessionId = await this.timeline.nextSessionId(session.id);
+    const nextSessionId = await timeline.nextSessionId();
     const stateAt = () => sessionStateOf(events, session.durationMinutes, problem, nextSessionId, at.getTime());
     const before = stateAt();
     if (command.action === 'reveal') {

@@ -48,9 +48,13 @@ export class LockedTimeline {
   }
 
   /** Whether the session's scorecard is released, as the transaction sees it (rule R3: no note after release). */
-  async isScorecardReleased(): Promise<boolean> {
-    const [row] = await this.tx.select({ releasedAt: scorecards.releasedAt }).from(scorecards).where(eq(scorecards.sessionId, this.session.id)).limit(1);
-    return !!row?.releasedAt;
+  isScorecardReleased(): Promise<boolean> {
+    return scorecardReleased(this.tx, this.session.id);
+  }
+
+  /** Read in the transaction: a query on another connection would wait for this one's lock (or, on PGlite, hang). */
+  nextSessionId(): Promise<string | null> {
+    return nextRoundOf(this.tx, this.session.id);
   }
 
   /** Keeps the session row's copy of the clock's status in step with the timeline. */
@@ -77,23 +81,13 @@ export class SessionTimelineRepository {
   }
 
   /** The round a role swap made from this session (rule R6), if any. */
-  async nextSessionId(sessionId: string): Promise<string | null> {
-    const [row] = await this.database.db
-      .select({ id: interviewSessions.id })
-      .from(interviewSessions)
-      .where(eq(interviewSessions.previousSessionId, sessionId))
-      .limit(1);
-    return row?.id ?? null;
+  nextSessionId(sessionId: string): Promise<string | null> {
+    return nextRoundOf(this.database.db, sessionId);
   }
 
   /** Whether the session's scorecard is released: from then on its candidate reads the private events (rule R8). */
-  async isScorecardReleased(sessionId: string): Promise<boolean> {
-    const [row] = await this.database.db
-      .select({ releasedAt: scorecards.releasedAt })
-      .from(scorecards)
-      .where(eq(scorecards.sessionId, sessionId))
-      .limit(1);
-    return !!row?.releasedAt;
+  isScorecardReleased(sessionId: string): Promise<boolean> {
+    return scorecardReleased(this.database.db, sessionId);
   }
 
   /** Events of the given types (all of them when omitted) that the given visibilities may see, in order. */
@@ -110,4 +104,14 @@ export class SessionTimelineRepository {
       )
       .orderBy(asc(sessionEvents.seq));
   }
+}
+
+async function nextRoundOf(db: Db, sessionId: string): Promise<string | null> {
+  const [row] = await db.select({ id: interviewSessions.id }).from(interviewSessions).where(eq(interviewSessions.previousSessionId, sessionId)).limit(1);
+  return row?.id ?? null;
+}
+
+async function scorecardReleased(db: Db, sessionId: string): Promise<boolean> {
+  const [row] = await db.select({ releasedAt: scorecards.releasedAt }).from(scorecards).where(eq(scorecards.sessionId, sessionId)).limit(1);
+  return !!row?.releasedAt;
 }

@@ -6,6 +6,7 @@ import {
   type Database,
   type Db,
   type InterviewerFeedbackRow,
+  type InterviewSessionRow,
   type ScorecardRow,
   type StoredScorecardStep,
 } from '@mockboard/db';
@@ -25,7 +26,11 @@ export interface ScorecardDraft {
 
 /** The session's scorecard and feedback while the session row's lock is held: release cannot slip in between. */
 export class LockedScoring {
-  constructor(private readonly tx: Tx) {}
+  constructor(
+    private readonly tx: Tx,
+    /** The session row as locked: its status is the clock's, kept in the same transaction as each change. */
+    readonly session: InterviewSessionRow,
+  ) {}
 
   async scorecard(sessionId: string): Promise<ScorecardRow | undefined> {
     const [row] = await this.tx.select().from(scorecards).where(eq(scorecards.sessionId, sessionId)).limit(1);
@@ -75,8 +80,9 @@ export class ScorecardsRepository {
   /** Runs `work` holding the session row's lock, as every change to its scorecard and feedback does. */
   locked<T>(sessionId: string, work: (scoring: LockedScoring) => Promise<T>): Promise<T> {
     return this.db.transaction(async (tx) => {
-      await tx.select({ id: interviewSessions.id }).from(interviewSessions).where(eq(interviewSessions.id, sessionId)).for('no key update');
-      return work(new LockedScoring(tx));
+      const [session] = await tx.select().from(interviewSessions).where(eq(interviewSessions.id, sessionId)).for('no key update');
+      if (!session) throw new Error(`session ${sessionId} vanished`);
+      return work(new LockedScoring(tx, session));
     });
   }
 

@@ -62,8 +62,7 @@ export class ScoringService {
     // The seats as they are when the card is final: progress counts it for this candidate (rule R7).
     const seats = await this.sessions.seats(session.id);
     const row = await this.scorecards.locked(session.id, async (scoring) => {
-      const { status } = await this.interview.state(session);
-      if (status !== 'ended') throw ScoringError.conflict('The scorecard can be submitted once the interview has ended');
+      if (scoring.session.status !== 'ended') throw ScoringError.conflict('The scorecard can be submitted once the interview has ended');
       const existing = await scoring.scorecard(session.id);
       if (existing?.submittedAt) throw ScoringError.conflict('The scorecard is already submitted');
       const missing = missingForSubmit(scorecardView(session.id, existing));
@@ -129,7 +128,7 @@ export class ScoringService {
     if (actor.role !== 'candidate') throw actor.role === 'observer' ? ScoringError.observers() : ScoringError.candidateOnly();
     const body = parseBody(feedbackBodySchema, input);
     const row = await this.scorecards.locked(session.id, async (scoring) => {
-      if ((await this.interview.state(session)).status !== 'ended') throw ScoringError.conflict('Feedback opens once the interview has ended');
+      if (scoring.session.status !== 'ended') throw ScoringError.conflict('Feedback opens once the interview has ended');
       if ((await scoring.scorecard(session.id))?.releasedAt) throw ScoringError.conflict('The scorecard is released: your feedback is final');
       return scoring.saveFeedback(session.id, actor.userId, body.helpfulness, body.comment);
     });
