@@ -4,7 +4,6 @@ import { sessionControlSchema, type ApiErrorCode, type RoomErrorCode } from '@mo
 import { ApiError } from '../../core/errors/api-error';
 import { RoomMessageError } from '../room/room-errors';
 import { RoomFeatures, type RoomMember } from '../room/room-features';
-import { SessionsService } from '../sessions/sessions.service';
 import { ChatService } from './chat.service';
 import type { InterviewActor } from './interview-actor';
 import { InterviewService } from './interview.service';
@@ -22,14 +21,13 @@ const ROOM_CODES: Partial<Record<ApiErrorCode, RoomErrorCode>> = {
 export class InterviewRoomFeature implements OnModuleInit {
   constructor(
     private readonly features: RoomFeatures,
-    private readonly sessions: SessionsService,
     private readonly interview: InterviewService,
     private readonly chat: ChatService,
   ) {}
 
   onModuleInit(): void {
     this.features.use({
-      onJoined: async (member) => member.emit('session:state', await this.interview.state(await this.sessionOf(member))),
+      onJoined: async (member) => member.emit('session:state', await this.interview.state(member.session)),
       events: [
         {
           event: 'session:control',
@@ -53,21 +51,20 @@ export class InterviewRoomFeature implements OnModuleInit {
     });
   }
 
-  /** The socket's stored role, as the handshake established it, acts; REST errors become room errors. */
+  /**
+   * The socket's stored role and session, as the handshake read them, act: no look-up per message (a
+   * participant who loses access has their sockets closed, rule P10). REST errors become room errors.
+   */
   private asRoomError(work: (actor: InterviewActor, session: InterviewSessionRow) => Promise<Record<string, unknown>>) {
     return async (member: RoomMember): Promise<Record<string, unknown>> => {
       const { userId, displayName, role } = member.participant;
       try {
-        return await work({ userId, displayName, role }, await this.sessionOf(member));
+        return await work({ userId, displayName, role }, member.session);
       } catch (error) {
         const code = error instanceof ApiError ? ROOM_CODES[error.code as ApiErrorCode] : undefined;
         if (code) throw new RoomMessageError(code, (error as Error).message);
         throw error;
       }
     };
-  }
-
-  private async sessionOf(member: RoomMember): Promise<InterviewSessionRow> {
-    return (await this.sessions.access(member.participant.userId, member.sessionId)).session;
   }
 }

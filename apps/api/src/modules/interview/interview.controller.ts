@@ -18,7 +18,7 @@ import { CurrentAuth } from '../auth/auth.decorators';
 import type { Authenticated } from '../auth/auth.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { ChatService } from './chat.service';
-import type { InterviewActor } from './interview-actor';
+import { actorIn } from './interview-actor';
 import { InterviewService } from './interview.service';
 
 /** Each REST command is its `session:control` action with the body's fields (rule I3). */
@@ -83,10 +83,10 @@ export class InterviewController {
     @Body() body: unknown,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionView> {
-    const { session: next, created } = await this.sessions.swap(auth.user.id, id, body);
+    const { session: next, created, previous } = await this.sessions.swap(auth.user.id, id, body);
     response.status(created ? 201 : 200);
     // Whoever is still in the ended room is taken to the next one (session:state's nextSessionId).
-    if (created) await this.interview.pushState((await this.sessions.access(auth.user.id, id)).session);
+    if (created) await this.interview.pushState(previous);
     return next;
   }
 
@@ -97,36 +97,30 @@ export class InterviewController {
 
   @Get('state')
   async state(@CurrentAuth() auth: Authenticated, @Param('id') id: string): Promise<SessionState> {
-    const { session } = await this.actorIn(auth, id);
+    const { session } = await actorIn(this.sessions, auth, id);
     return this.interview.state(session);
   }
 
   @Get('guide')
   async guide(@CurrentAuth() auth: Authenticated, @Param('id') id: string): Promise<SessionGuide> {
-    const { session, actor } = await this.actorIn(auth, id);
+    const { session, actor } = await actorIn(this.sessions, auth, id);
     return this.interview.guide(actor, session);
   }
 
   @Get('timeline')
   async timeline(@CurrentAuth() auth: Authenticated, @Param('id') id: string): Promise<TimelineResponse> {
-    const { session, actor } = await this.actorIn(auth, id);
+    const { session, actor } = await actorIn(this.sessions, auth, id);
     return { events: await this.interview.events(actor, session) };
   }
 
   @Get('chat')
   async chatHistory(@CurrentAuth() auth: Authenticated, @Param('id') id: string): Promise<ChatHistoryResponse> {
-    const { session } = await this.actorIn(auth, id);
+    const { session } = await actorIn(this.sessions, auth, id);
     return { messages: await this.chat.history(session) };
   }
 
   private async control(auth: Authenticated, id: string, action: SessionControlAction, body: unknown): Promise<SessionState> {
-    const { session, actor } = await this.actorIn(auth, id);
+    const { session, actor } = await actorIn(this.sessions, auth, id);
     return this.interview.control(actor, session, body, commandSchemas[action], 'rest');
-  }
-
-  private async actorIn(auth: Authenticated, sessionId: string) {
-    const { session, role } = await this.sessions.access(auth.user.id, sessionId);
-    const actor: InterviewActor = { userId: auth.user.id, displayName: auth.user.displayName, role };
-    return { session, actor };
   }
 }

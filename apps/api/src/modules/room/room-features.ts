@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { InterviewSessionRow } from '@mockboard/db';
 import type { RoomClientToServerEvents, RoomServerToClientEvents } from '@mockboard/protocol';
 import type { Namespace } from 'socket.io';
 import type { Participant } from './room-connection';
@@ -9,7 +10,8 @@ type ServerPayload<E extends ServerEvent> = Parameters<RoomServerToClientEvents[
 
 /** One socket in a session's room, as a feature sees it. */
 export interface RoomMember {
-  sessionId: string;
+  /** The session as the handshake read it: its id, problem and length do not change. */
+  session: InterviewSessionRow;
   participant: Participant;
   emit<E extends ServerEvent>(event: E, payload: ServerPayload<E>): void;
 }

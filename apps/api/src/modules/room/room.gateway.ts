@@ -1,6 +1,6 @@
 import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { AppConfig } from '@mockboard/config';
-import { describeError } from '@mockboard/db';
+import { describeError, type InterviewSessionRow } from '@mockboard/db';
 import {
   WebSocketGateway,
   WebSocketServer,
@@ -34,7 +34,9 @@ import { type RoomEventHandler, RoomFeatures, type RoomMember } from './room-fea
 import { RoomMessagesService } from './room-messages.service';
 import { RoomParticipants } from './room-participants';
 
-type RoomSocket = Socket & { data: { participant?: Participant; sessionId?: string; connection?: RoomConnection } };
+type RoomSocket = Socket & {
+  data: { participant?: Participant; sessionId?: string; session?: InterviewSessionRow; connection?: RoomConnection };
+};
 
 /** The `/room` namespace: one Socket.IO room per interview session, carrying y-protocols messages. */
 @WebSocketGateway({ namespace: ROOM_NAMESPACE })
@@ -98,6 +100,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       throw new RoomRefusal(CONNECT_UNAVAILABLE);
     });
     socket.data.sessionId = access.session.id;
+    socket.data.session = access.session;
     socket.data.participant = {
       userId: auth.user.id,
       displayName: auth.user.displayName,
@@ -110,8 +113,8 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   /** Claims the room and the user's budget, then opens the sync exchange and shares who is present (rule P4). */
   handleConnection(socket: RoomSocket): void {
-    const { sessionId, participant } = socket.data;
-    if (!sessionId || !participant) return void socket.disconnect(true);
+    const { sessionId, session, participant } = socket.data;
+    if (!sessionId || !session || !participant) return void socket.disconnect(true);
     const room = this.rooms.claim(sessionId);
     // Evicted between the handshake and now: the client reconnects to the reloaded room.
     if (!room) return void this.close([socket], 'reload');
@@ -136,14 +139,14 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     socket.emit('yjs', syncStep1Message(room.stateVector()));
     const present = [...room.awareness.getStates().keys()];
     if (present.length > 0) socket.emit('yjs', awarenessMessage(room.awareness, present));
-    this.joinFeatures(socket, sessionId, participant);
+    this.joinFeatures(socket, session, participant);
   }
 
   /** Hands the socket to the interview's features: they greet it and answer their own events (rule I7). */
-  private joinFeatures(socket: RoomSocket, sessionId: string, participant: Participant): void {
-    const member: RoomMember = { sessionId, participant, emit: (event, payload) => socket.emit(event, payload) };
+  private joinFeatures(socket: RoomSocket, session: InterviewSessionRow, participant: Participant): void {
+    const member: RoomMember = { session, participant, emit: (event, payload) => socket.emit(event, payload) };
     for (const feature of this.features.all) {
-      feature.onJoined?.(member).catch((error: unknown) => this.logger.error(`Greeting a socket in ${sessionId} failed: ${describeError(error)}`));
+      feature.onJoined?.(member).catch((error: unknown) => this.logger.error(`Greeting a socket in ${session.id} failed: ${describeError(error)}`));
       for (const handler of feature.events ?? []) {
         socket.on(handler.event, (payload: unknown, ack?: unknown) => this.onFeatureEvent(socket, member, handler, payload, ack));
       }
@@ -164,7 +167,7 @@ export class RoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       (result) => reply?.({ ok: true, ...result }),
       (error: unknown) => {
         if (error instanceof RoomMessageError) return refuse(error);
-        this.logger.error(`Handling ${handler.event} in ${member.sessionId} failed: ${describeError(error)}`);
+        this.logger.error(`Handling ${handler.event} in ${member.session.id} failed: ${describeError(error)}`);
         refuse(new RoomMessageError('server_busy', 'The server could not do that just now: try again'));
       },
     );

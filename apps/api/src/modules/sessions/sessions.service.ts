@@ -143,12 +143,12 @@ export class SessionsService {
    * The next round with the same two people, seats reversed (rule R6). Idempotent: whoever asks second,
    * or again, gets the round that exists. Observers do not carry over.
    */
-  async swap(userId: string, sessionId: string, rawBody: unknown): Promise<{ session: SessionView; created: boolean }> {
+  async swap(userId: string, sessionId: string, rawBody: unknown): Promise<{ session: SessionView; created: boolean; previous: InterviewSessionRow }> {
     const { session, role } = await this.access(userId, sessionId);
     if (role === 'observer') throw SessionError.seatedOnly();
     const body = parseBody(swapBodySchema, rawBody);
     const existing = await this.sessions.findNextRound(session.id);
-    if (existing) return { session: await this.view(existing, await this.roleIn(existing.id, userId)), created: false };
+    if (existing) return { session: await this.view(existing, await this.roleIn(existing.id, userId)), created: false, previous: session };
     if (session.status !== 'ended') throw SessionError.conflict('Roles can be swapped once the interview has ended');
     const seats = (await this.sessions.participants([session.id])).get(session.id) ?? [];
     const interviewer = seats.find((p) => p.role === 'interviewer');
@@ -167,7 +167,7 @@ export class SessionsService {
     });
     const next = created ?? (await this.sessions.findNextRound(session.id));
     if (!next) throw new Error(`next round of ${session.id} vanished`);
-    return { session: await this.view(next, await this.roleIn(next.id, userId)), created: created !== undefined };
+    return { session: await this.view(next, await this.roleIn(next.id, userId)), created: created !== undefined, previous: session };
   }
 
   private async assertUsableProblem(userId: string, slug: string): Promise<void> {
