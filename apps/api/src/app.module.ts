@@ -15,6 +15,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { InterviewModule } from './modules/interview/interview.module';
 import { ProblemsModule } from './modules/problems/problems.module';
+import { RecordingsModule } from './modules/recordings/recordings.module';
 import { ScoringModule } from './modules/scoring/scoring.module';
 import { RoomModule } from './modules/room/room.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
@@ -54,6 +55,7 @@ export class AppModule {
         RoomModule,
         InterviewModule,
         ScoringModule,
+        RecordingsModule,
         // The built web app is served from the same origin, so cookies and sockets need no CORS.
         ...(existsSync(join(webDist, 'index.html'))
           ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}', '/socket.io/{*path}'] })]

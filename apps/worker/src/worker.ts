@@ -4,8 +4,10 @@ import { BACKGROUND_QUEUE, JOB_SCHEDULES, type JobName } from '@mockboard/jobs';
 import { Queue, Worker } from 'bullmq';
 import { indexHandlers, JOB_HANDLERS } from './job-registry';
 import { createLogger } from './logger';
+import { startRecordingWorker, type RecordingWorker } from './recordings/recording-worker';
 
 export interface RunningWorker {
+  recordings: RecordingWorker;
   close(): Promise<void>;
 }
 
@@ -53,8 +55,12 @@ export async function startWorker(config: AppConfig, database: Database, logger 
     JOB_SCHEDULES.map(({ name, everyMs }) => queue.upsertJobScheduler(name, { every: everyMs }, { name, data: {} })),
   ).catch((error: unknown) => logger.warn({ err: error }, 'could not register job schedules'));
 
+  const recordings = startRecordingWorker(config, database, connection, logger.child({ queue: 'recordings' }));
+
   return {
+    recordings,
     async close() {
+      await recordings.close();
       await worker.close();
       await queue.close();
     },

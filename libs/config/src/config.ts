@@ -32,6 +32,16 @@ export interface AppConfig {
     maxObservers: number;
   };
   webDistDir: string | undefined;
+  recordings: {
+    /** Tries of a recording build before it is left `failed`. */
+    attempts: number;
+    /** The first retry's delay; each next one waits twice as long. */
+    backoffMs: number;
+    /** How often the worker enqueues recordings asked for and not finished (a lost job, a flushed Redis). */
+    sweepMs: number;
+  };
+  /** How long a worker's claim on a job lasts without renewal: a killed worker's job is retried after it. */
+  jobLockMs: number;
   room: {
     /** Largest `yjs` message accepted; bigger ones are answered with `too_large`. */
     maxMessageBytes: number;
@@ -111,6 +121,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxObservers: env.MAX_OBSERVERS,
     },
     webDistDir: env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : undefined,
+    recordings: { attempts: env.RECORDING_ATTEMPTS, backoffMs: env.RECORDING_BACKOFF_MS, sweepMs: env.RECORDING_SWEEP_MS },
+    jobLockMs: env.JOB_LOCK_MS,
     room: {
       maxMessageBytes: env.ROOM_MAX_MESSAGE_BYTES,
       unloadGraceMs: env.ROOM_UNLOAD_GRACE_MS,

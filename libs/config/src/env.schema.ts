@@ -68,6 +68,10 @@ export const envSchema = z.object({
   ROOM_PRESENCE_IDS_PER_SOCKET: count(4),
   ROOM_WRITE_QUEUE_BYTES: bytes(64 * MiB),
   ROOM_WRITE_BATCH_BYTES: bytes(8 * MiB),
+  RECORDING_ATTEMPTS: count(3),
+  RECORDING_BACKOFF_MS: z.coerce.number().int().min(0).default(5_000),
+  RECORDING_SWEEP_MS: z.coerce.number().int().min(100).default(60_000),
+  JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
 });
 
 export type Env = z.input<typeof envSchema>;

@@ -9,3 +9,5 @@ export * from './room/room-contract';
 export * from './room/document-layout';
 export * from './room/framing';
 export * from './room/interview-contract';
+export * from './http/recordings.schemas';
+export * from './http/recorded-updates';

@@ -2,3 +2,4 @@ export * from './users';
 export * from './sessions';
 export * from './interview';
 export * from './scoring';
+export * from './recordings';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChatAck, ChatMessage, ChatSend, ControlAck, SessionControl, SessionState } from './interview-contract';
+import type { RecordingView } from '../http/recordings.schemas';
 
 /** Bumped on any incompatible change to the room protocol (docs/protocol.md, rule P1). */
 export const PROTOCOL_VERSION = 1;
@@ -67,6 +68,8 @@ export interface RoomServerToClientEvents {
   'room:closed': (closed: RoomClosed) => void;
   'session:state': (state: SessionState) => void;
   'chat:message': (message: ChatMessage) => void;
+  /** The recording's build moved on (rule V7): the same body as `GET .../recording`, for this socket's viewer. */
+  'recording:status': (recording: RecordingView) => void;
 }
 
 export interface RoomClientToServerEvents {

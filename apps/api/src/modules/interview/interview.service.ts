@@ -3,6 +3,7 @@ import type { InterviewSessionRow } from '@mockboard/db';
 import { clockTransition, frameworkStep, problemBrief, RUBRIC_SIGNALS, STEP_IDS, type ProblemDefinition } from '@mockboard/interview';
 import type { SessionControl, SessionGuide, SessionState, TimelineEvent } from '@mockboard/protocol';
 import type { z } from 'zod';
+import { SessionEndedEvents } from '../../core/events/session-events';
 import { parseBody } from '../../core/http/zod-body.pipe';
 import { ProblemsService } from '../problems/problems.service';
 import { RoomFeatures } from '../room/room-features';
@@ -23,6 +24,7 @@ export class InterviewService {
     private readonly timeline: SessionTimelineRepository,
     private readonly room: RoomFeatures,
     private readonly participants: RoomParticipants,
+    private readonly ended: SessionEndedEvents,
   ) {}
 
   /**
@@ -42,6 +44,8 @@ export class InterviewService {
     const problem = await this.problemOf(session);
     const state = await this.timeline.locked(session.id, (timeline) => this.apply(timeline, actor, command, problem));
     this.room.broadcast(session.id, 'session:state', state);
+    // Ending an ended session is a conflict, so an end that returns is the one that ended it.
+    if (command.action === 'end') this.ended.publish(session.id);
     return state;
   }
 
@@ -111,7 +115,10 @@ export class InterviewService {
     const payload = 'payload' in change ? change.payload : command.action === 'end' && before.status === 'scheduled' ? { cancelled: true } : {};
     events.push(await timeline.append({ type: change.type, userId: actor.userId, payload }, at));
     if (change.type === 'started') await timeline.setStatus({ status: 'live', startedAt: at });
-    if (change.type === 'ended') await timeline.setStatus({ status: 'ended', endedAt: at });
+    if (change.type === 'ended') {
+      await timeline.setStatus({ status: 'ended', endedAt: at });
+      await timeline.requestRecording();
+    }
     return stateAt();
   }
 

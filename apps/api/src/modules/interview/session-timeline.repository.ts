@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { RecordingsRepository } from '@mockboard/collab';
 import { interviewSessions, scorecards, sessionEvents, type Database, type Db, type InterviewSessionRow, type SessionEventRow } from '@mockboard/db';
 import type { SessionStatus } from '@mockboard/interview';
 import type { TimelineEventType, TimelineVisibility } from '@mockboard/protocol';
@@ -60,6 +61,11 @@ export class LockedTimeline {
   /** Keeps the session row's copy of the clock's status in step with the timeline. */
   async setStatus(change: { status: SessionStatus; startedAt?: Date; endedAt?: Date }): Promise<void> {
     await this.tx.update(interviewSessions).set(change).where(eq(interviewSessions.id, this.session.id));
+  }
+
+  /** The recording's request, in the transaction that ends the session: the outbox row (rule V1). */
+  requestRecording(): Promise<void> {
+    return RecordingsRepository.request(this.tx, this.session.id);
   }
 }
 

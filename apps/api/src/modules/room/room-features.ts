@@ -52,6 +52,15 @@ export class RoomFeatures {
     this.namespace = namespace;
   }
 
+  /** Sends each socket of the session on this server its own body, for events whose body depends on the viewer. */
+  async emitEach<E extends ServerEvent>(sessionId: string, event: E, bodyFor: (participant: Participant) => ServerPayload<E>): Promise<void> {
+    const sockets = (await this.namespace?.in(sessionId).fetchSockets()) ?? [];
+    for (const socket of sockets) {
+      const participant = (socket.data as { participant?: Participant }).participant;
+      if (participant) socket.emit(event, ...([bodyFor(participant)] as Parameters<RoomServerToClientEvents[E]>));
+    }
+  }
+
   /** Sends an event to every socket of the session on this server (rule I7). */
   broadcast<E extends ServerEvent>(sessionId: string, event: E, payload: ServerPayload<E>): void {
     this.namespace?.to(sessionId).emit(event, ...([payload] as Parameters<RoomServerToClientEvents[E]>));

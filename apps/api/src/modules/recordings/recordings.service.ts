@@ -1,0 +1,170 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { RecordingsRepository, type StoredMarker } from '@mockboard/collab';
+import type { AppConfig } from '@mockboard/config';
+import { describeError, type Database, type InterviewSessionRow, type RecordingRow } from '@mockboard/db';
+import { RECORDINGS_QUEUE, RecordingJobs, sessionOfRecordingJob } from '@mockboard/jobs';
+import {
+  encodeRecordedUpdates,
+  recordingStateQuerySchema,
+  recordingUpdatesQuerySchema,
+  type ParticipantRole,
+  type RecordingMarker,
+  type RecordingParticipant,
+  type RecordingStats,
+  type RecordingStepSegment,
+  type RecordingView,
+} from '@mockboard/protocol';
+import { QueueEvents } from 'bullmq';
+import { APP_CONFIG } from '../../core/config/config.module';
+import { DATABASE } from '../../core/database/database.module';
+import { SessionEndedEvents } from '../../core/events/session-events';
+import { parseBody } from '../../core/http/zod-body.pipe';
+import { visibilitiesFor, type InterviewActor } from '../interview/interview-actor';
+import { SessionTimelineRepository } from '../interview/session-timeline.repository';
+import { RoomFeatures } from '../room/room-features';
+import { RecordingError } from './recordings.errors';
+
+/**
+ * Sessions' recordings as participants see them (docs/protocol.md, rules V1-V8): requested when a session
+ * ends, built by the worker, watched through the state and updates routes. Status changes the worker makes
+ * reach this process through the queue's events, and are pushed to the session's room.
+ */
+@Injectable()
+export class RecordingsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Recordings');
+  private readonly repository: RecordingsRepository;
+  private readonly jobs: RecordingJobs;
+  private readonly queueEvents: QueueEvents;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(DATABASE) database: Database,
+    private readonly timeline: SessionTimelineRepository,
+    private readonly room: RoomFeatures,
+    private readonly ended: SessionEndedEvents,
+  ) {
+    this.repository = new RecordingsRepository(database.db);
+    const connection = { url: config.redis.url, maxRetriesPerRequest: null, retryStrategy: (attempt: number) => Math.min(attempt * 250, 5_000) };
+    this.jobs = new RecordingJobs({ connection, prefix: config.redis.prefix, ...config.recordings });
+    this.queueEvents = new QueueEvents(RECORDINGS_QUEUE, { connection, prefix: config.redis.prefix, autorun: true });
+  }
+
+  onModuleInit(): void {
+    this.unsubscribe = this.ended.subscribe((sessionId) => void this.requested(sessionId));
+    // Redis being down is reported by the shared connection's own warning; these clients only wait.
+    this.jobs.queue.on('error', () => undefined);
+    this.queueEvents.on('error', () => undefined);
+    for (const event of ['active', 'progress', 'completed', 'failed', 'delayed'] as const) {
+      this.queueEvents.on(event, ({ jobId }: { jobId: string }) => {
+        const sessionId = sessionOfRecordingJob(jobId);
+        if (sessionId) void this.push(sessionId);
+      });
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.unsubscribe?.();
+    await this.queueEvents.close();
+    await this.jobs.close();
+  }
+
+  async view(actor: InterviewActor, session: InterviewSessionRow): Promise<RecordingView> {
+    return this.viewOf(await this.recordingOf(session), actor.role, await this.candidateMaySeeNotes(actor, session));
+  }
+
+  /** The document at `at` as one Yjs update (rule V5). */
+  async state(session: InterviewSessionRow, query: unknown): Promise<Uint8Array> {
+    const { at } = parseBody(recordingStateQuerySchema, query);
+    const recording = this.ready(await this.recordingOf(session));
+    if (at > recording.durationMs) throw RecordingError.outOfRange('at', recording.durationMs);
+    return this.repository.stateAt(session.id, at);
+  }
+
+  /** The updates in a window, framed (rule V6). */
+  async updates(session: InterviewSessionRow, query: unknown): Promise<Uint8Array> {
+    const { from, to } = parseBody(recordingUpdatesQuerySchema, query);
+    const recording = this.ready(await this.recordingOf(session));
+    if (to > recording.durationMs) throw RecordingError.outOfRange('to', recording.durationMs);
+    return encodeRecordedUpdates(await this.repository.updatesBetween(session.id, from, to));
+  }
+
+  /** "Retry" (rule V2): the interviewer's, and only for a failed build. */
+  async retry(actor: InterviewActor, session: InterviewSessionRow): Promise<RecordingView> {
+    if (actor.role !== 'interviewer') throw RecordingError.interviewerOnly();
+    await this.recordingOf(session);
+    if (!(await this.repository.requeueFailed(session.id))) throw RecordingError.notFailed();
+    await this.enqueue(session.id, (jobs) => jobs.retry(session.id));
+    void this.push(session.id);
+    return this.view(actor, session);
+  }
+
+  private async requested(sessionId: string): Promise<void> {
+    await this.enqueue(sessionId, (jobs) => jobs.enqueue(sessionId));
+    await this.push(sessionId);
+  }
+
+  /** With Redis away the request is not lost: its row is `queued`, and the worker's sweep enqueues it. */
+  private async enqueue(sessionId: string, add: (jobs: RecordingJobs) => Promise<void>): Promise<void> {
+    try {
+      await add(this.jobs);
+    } catch (error) {
+      this.logger.warn(`Recording of ${sessionId} not enqueued (the worker's sweep will): ${describeError(error)}`);
+    }
+  }
+
+  /** `recording:status` to the session's sockets on this server, each with what its viewer may see (rule V7). */
+  private async push(sessionId: string): Promise<void> {
+    try {
+      const recording = await this.repository.find(sessionId);
+      if (!recording) return;
+      const released = await this.timeline.isScorecardReleased(sessionId);
+      const views = new Map<string, RecordingView>();
+      await this.room.emitEach(sessionId, 'recording:status', ({ role }) => {
+        const key = `${role}:${released}`;
+        const view = views.get(key) ?? this.viewOf(recording, role, released);
+        views.set(key, view);
+        return view;
+      });
+    } catch (error) {
+      this.logger.warn(`Could not push the recording status of ${sessionId}: ${describeError(error)}`);
+    }
+  }
+
+  private async recordingOf(session: InterviewSessionRow): Promise<RecordingRow> {
+    // Read fresh: the row the caller holds may predate the end.
+    const recording = await this.repository.find(session.id);
+    if (!recording) throw RecordingError.notEnded();
+    return recording;
+  }
+
+  private ready(recording: RecordingRow): RecordingRow {
+    if (recording.status !== 'ready') throw RecordingError.notReady(recording.status);
+    return recording;
+  }
+
+  private async candidateMaySeeNotes(actor: InterviewActor, session: InterviewSessionRow): Promise<boolean> {
+    return actor.role === 'candidate' && (await this.timeline.isScorecardReleased(session.id));
+  }
+
+  /** Rubric-note markers only for the interviewer, and for the candidate once the scorecard is released (rule V4). */
+  private viewOf(recording: RecordingRow, role: ParticipantRole, released: boolean): RecordingView {
+    const visible = new Set<string>(visibilitiesFor(role, role === 'candidate' && released));
+    const markers = (recording.markers as StoredMarker[])
+      .filter((marker) => visible.has(marker.visibility))
+      .map(({ visibility: _visibility, ...marker }) => marker as RecordingMarker);
+    return {
+      sessionId: recording.sessionId,
+      status: recording.status,
+      progress: recording.progress,
+      ...(recording.status === 'failed' && recording.error ? { error: recording.error } : {}),
+      durationMs: recording.durationMs,
+      startedAt: recording.startedAt?.toISOString() ?? null,
+      steps: recording.steps as RecordingStepSegment[],
+      markers,
+      stats: (recording.stats as RecordingStats | null) ?? null,
+      participants: recording.participants as RecordingParticipant[],
+      canRetry: role === 'interviewer' && recording.status === 'failed',
+    };
+  }
+}
