@@ -95,7 +95,7 @@ export const IDLE_GAP_MS = 10_000;
 
 const msParameter = (name: string) =>
   z
-    .string(`${name} is required`)
+    .string(`${name} must be given once, as a whole number of milliseconds`)
     .regex(/^\d{1,10}$/, `${name} must be a whole number of milliseconds`)
     .transform(Number);
 
