@@ -93,16 +93,13 @@ export interface RecordingView {
 /** Quiet stretches at least this long are idle gaps. */
 export const IDLE_GAP_MS = 10_000;
 
-const msParameter = (name: string) =>
-  z
-    .string(`${name} must be given once, as a whole number of milliseconds`)
-    .regex(/^\d{1,10}$/, `${name} must be a whole number of milliseconds`)
-    .transform(Number);
+/** The field's name comes first in the error (`at: must be ...`). */
+const msParameter = z.string('must be given once, as a whole number of milliseconds').regex(/^\d{1,10}$/, 'must be a whole number of milliseconds').transform(Number);
 
 /** `GET .../recording/state?at=`; the upper bound (`durationMs`) is checked against the recording. */
-export const recordingStateQuerySchema = z.object({ at: msParameter('at') });
+export const recordingStateQuerySchema = z.object({ at: msParameter });
 
 /** `GET .../recording/updates?from=&to=`. */
 export const recordingUpdatesQuerySchema = z
-  .object({ from: msParameter('from'), to: msParameter('to') })
-  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+  .object({ from: msParameter, to: msParameter })
+  .refine((q) => q.from <= q.to, { message: 'must not be after to', path: ['from'] });

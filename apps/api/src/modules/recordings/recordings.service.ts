@@ -24,6 +24,9 @@ import { SessionTimelineRepository } from '../interview/session-timeline.reposit
 import { RoomFeatures } from '../room/room-features';
 import { RecordingError } from './recordings.errors';
 
+/** Edits acknowledged before the end are in the log already; this covers those still in the write queue. */
+const LOG_SETTLE_MS = 1_000;
+
 /**
  * Sessions' recordings as participants see them (docs/protocol.md, rules V1-V8): requested when a session
  * ends, built by the worker, watched through the state and updates routes. Status changes the worker makes
@@ -100,7 +103,7 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async requested(sessionId: string): Promise<void> {
-    await this.enqueue(sessionId, (jobs) => jobs.enqueue(sessionId));
+    await this.enqueue(sessionId, (jobs) => jobs.enqueue(sessionId, LOG_SETTLE_MS));
     await this.push(sessionId);
   }
 
