@@ -1,0 +1,76 @@
+import type { RecordingMarker, RecordingStepSegment } from '@mockboard/protocol';
+import { formatSessionTime, numberedStepTitle } from '../../scorecard/scorecard-format';
+
+/** Where a stretch of time or a moment sits along the scrubber, in percent of its width. */
+export interface PlacedSegment extends RecordingStepSegment {
+  title: string;
+  leftPct: number;
+  widthPct: number;
+}
+
+export interface PlacedMarker {
+  marker: RecordingMarker;
+  leftPct: number;
+  /** Row of the marker strip: markers too close to sit side by side go on separate rows. */
+  lane: number;
+}
+
+/** Two markers closer than this (percent of the width) would overlap on one row. */
+export const MARKER_MIN_GAP_PCT = 2;
+export const MARKER_LANES = 3;
+
+export function percentOf(atMs: number, durationMs: number): number {
+  if (durationMs <= 0) return 0;
+  return Math.min(100, Math.max(0, (atMs / durationMs) * 100));
+}
+
+/** The step segments along the scrubber; zero-length ones (a step skipped through) are left out. */
+export function placeSegments(steps: readonly RecordingStepSegment[], durationMs: number): PlacedSegment[] {
+  return steps
+    .filter((segment) => segment.endMs > segment.startMs)
+    .map((segment) => {
+      const leftPct = percentOf(segment.startMs, durationMs);
+      return { ...segment, title: numberedStepTitle(segment.step), leftPct, widthPct: percentOf(segment.endMs, durationMs) - leftPct };
+    });
+}
+
+/**
+ * Markers in time order, each on the first row where it keeps its distance from the one before it; when
+ * every row is taken they share the last, since a marker is better crowded than missing.
+ */
+export function placeMarkers(markers: readonly RecordingMarker[], durationMs: number): PlacedMarker[] {
+  const lastOnLane: number[] = [];
+  return [...markers]
+    .sort((a, b) => a.atMs - b.atMs || a.seq - b.seq)
+    .map((marker) => {
+      const leftPct = percentOf(marker.atMs, durationMs);
+      let lane = lastOnLane.findIndex((last) => leftPct - last >= MARKER_MIN_GAP_PCT);
+      if (lane < 0) lane = lastOnLane.length < MARKER_LANES ? lastOnLane.length : MARKER_LANES - 1;
+      lastOnLane[lane] = leftPct;
+      return { marker, leftPct, lane };
+    });
+}
+
+export function momentText(atMs: number): string {
+  return formatSessionTime(atMs) ?? '00:00';
+}
+
+const KIND_NAMES = { chat: 'Chat message', clarification: 'Clarification', rubric_note: 'Rubric note' } as const;
+
+/** A marker's accessible name: what it is, when, and what it says ("Rubric note at 01:23: Strong opening"). */
+export function markerLabel(marker: RecordingMarker): string {
+  const head = `${KIND_NAMES[marker.type]} at ${momentText(marker.atMs)}`;
+  switch (marker.type) {
+    case 'chat':
+      return `${head} from ${marker.displayName}: ${marker.text}`;
+    case 'clarification':
+      return `${head}: ${marker.question}`;
+    case 'rubric_note':
+      return `${head}: ${marker.text}`;
+  }
+}
+
+/** The step the playhead is in, if any. */
+export function segmentAt(segments: readonly RecordingStepSegment[], atMs: number): RecordingStepSegment | undefined {
+  return segments.find((segment) => atMs >= segment.startMs && atMs < segment.endMs) ?? segments.find((segment) => atMs === segment.endMs);
+}
