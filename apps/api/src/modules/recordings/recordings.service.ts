@@ -78,16 +78,19 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
 
   /** The document at `at` as one Yjs update (rule V5). */
   async state(session: InterviewSessionRow, query: unknown): Promise<Uint8Array> {
+    // The order docs/protocol.md gives: not ended (404), then the query (400), then not ready (409).
+    const found = await this.recordingOf(session);
     const { at } = parseBody(recordingStateQuerySchema, query);
-    const recording = this.ready(await this.recordingOf(session));
+    const recording = this.ready(found);
     if (at > recording.durationMs) throw RecordingError.outOfRange('at', recording.durationMs);
     return this.repository.stateAt(session.id, at);
   }
 
   /** The updates in a window, framed (rule V6). */
   async updates(session: InterviewSessionRow, query: unknown): Promise<Uint8Array> {
+    const found = await this.recordingOf(session);
     const { from, to } = parseBody(recordingUpdatesQuerySchema, query);
-    const recording = this.ready(await this.recordingOf(session));
+    const recording = this.ready(found);
     if (to > recording.durationMs) throw RecordingError.outOfRange('to', recording.durationMs);
     return encodeRecordedUpdates(await this.repository.updatesBetween(session.id, from, to));
   }
