@@ -62,7 +62,9 @@ export function startRecordingWorker(config: AppConfig, database: Database, conn
     sweeping ??= (async () => {
       try {
         const unfinished = await repository.unfinished();
-        for (const sessionId of unfinished) await jobs.enqueue(sessionId);
+        // `retry`, not `enqueue`: a job BullMQ failed itself (stalled twice: a worker killed twice mid-build)
+        // never ran our catch, so its recording is still unfinished while the failed job holds the id.
+        for (const sessionId of unfinished) await jobs.retry(sessionId);
         return unfinished.length;
       } finally {
         sweeping = undefined;
