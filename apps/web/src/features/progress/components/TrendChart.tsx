@@ -2,18 +2,8 @@ import { STEP_IDS, type FrameworkStepId } from '@mockboard/interview';
 import { useId, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { stepTitle } from '../../scorecard/scorecard-format';
+import { STEP_COLOURS } from '../step-colours';
 import type { TrendRow } from '../progress-data';
-
-/** One colour per step, told apart by people with the common colour-vision deficiencies (Okabe–Ito based). */
-const STEP_COLOURS: Readonly<Record<FrameworkStepId, string>> = {
-  requirements: '#4f46e5',
-  framing: '#e69f00',
-  data: '#009e73',
-  model: '#cc79a7',
-  evaluation: '#0072b2',
-  serving: '#d55e00',
-  monitoring: '#56b4e9',
-};
 
 /** Legend and tooltip list the steps in the framework's order (recharts sorts them by name otherwise). */
 const byStepOrder = (item: { dataKey?: unknown }): number => STEP_IDS.indexOf(item.dataKey as FrameworkStepId);
