@@ -15,6 +15,8 @@ import { NotFoundPage } from './NotFoundPage';
 // The room brings Excalidraw (several hundred kB): only visitors who open a room download it.
 const RoomPage = lazy(() => import('../features/room/components/RoomPage').then((module) => ({ default: module.RoomPage })));
 // The progress chart brings recharts (~100 kB gzipped): loaded when the page is opened.
+// The review replays the board (Excalidraw) and charts the session (recharts): loaded when opened.
+const ReviewPage = lazy(() => import('../features/review/components/ReviewPage').then((module) => ({ default: module.ReviewPage })));
 const ProgressPage = lazy(() => import('../features/progress/components/ProgressPage').then((module) => ({ default: module.ProgressPage })));
 
 export const router = createBrowserRouter([
@@ -37,6 +39,20 @@ export const router = createBrowserRouter([
           { path: '/problems/new', element: <ProblemEditorPage /> },
           { path: '/problems/:slug/edit', element: <ProblemEditorPage /> },
           { path: '/sessions/:id/scorecard', element: <ScorecardPage /> },
+          {
+            path: '/sessions/:id/review',
+            element: (
+              <Suspense
+                fallback={
+                  <section className="card empty-state" aria-busy="true">
+                    <span className="spinner spinner--muted" role="status" aria-label="Loading the review" />
+                  </section>
+                }
+              >
+                <ReviewPage />
+              </Suspense>
+            ),
+          },
           {
             path: '/progress',
             element: (

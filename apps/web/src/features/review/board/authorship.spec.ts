@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DOC_KEYS, type RecordingParticipant } from '@mockboard/protocol';
 import * as Y from 'yjs';
-import { authorLookup, authorsOf, lastWriters, UNKNOWN_AUTHOR } from './authorship';
+import { authorLookup, authorsOf, countByAuthor, lastWriters, UNKNOWN_AUTHOR } from './authorship';
 
 function clientDoc(clientId: number): Y.Doc {
   const doc = new Y.Doc();
@@ -38,5 +38,23 @@ describe('authorship', () => {
     expect(authorOf(21).displayName).toBe('Cam');
     expect(authorOf(99)).toBe(UNKNOWN_AUTHOR);
     expect(authorOf(undefined)).toBe(UNKNOWN_AUTHOR);
+  });
+
+  it('counts the elements on the board per author for the legend, naming Unknown only when it has some', () => {
+    const authors = authorsOf(participants);
+    const writers: Record<string, number> = { a: 11, b: 21, c: 12, gone: 21, odd: 99 };
+    const authorOf = authorLookup(participants, authors);
+    const el = (id: string, isDeleted = false) => ({ id, isDeleted });
+    const legend = (elements: Array<{ id: string; isDeleted: boolean }>) =>
+      countByAuthor(elements, authors, (id) => authorOf(writers[id])).map(({ author, count }) => [author.displayName, count]);
+    expect(legend([el('a'), el('b'), el('c'), el('gone', true)])).toEqual([
+      ['Ivy', 2],
+      ['Cam', 1],
+    ]);
+    expect(legend([el('odd')])).toEqual([
+      ['Ivy', 0],
+      ['Cam', 0],
+      ['Unknown', 1],
+    ]);
   });
 });

@@ -40,3 +40,18 @@ export function authorLookup(participants: readonly RecordingParticipant[], auth
   }
   return (clientId) => (clientId === undefined ? UNKNOWN_AUTHOR : (byClient.get(clientId) ?? UNKNOWN_AUTHOR));
 }
+
+/** The legend: each author with how many elements on the board are theirs; "Unknown" only when some are. */
+export function countByAuthor(
+  elements: ReadonlyArray<{ id: string; isDeleted: boolean }>,
+  authors: readonly Author[],
+  authorOfElement: (id: string) => Author,
+): Array<{ author: Author; count: number }> {
+  const counts = new Map<Author, number>(authors.map((a) => [a, 0]));
+  for (const element of elements) {
+    if (element.isDeleted) continue;
+    const author = authorOfElement(element.id);
+    counts.set(author, (counts.get(author) ?? 0) + 1);
+  }
+  return [...counts].filter(([author, count]) => author !== UNKNOWN_AUTHOR || count > 0).map(([author, count]) => ({ author, count }));
+}

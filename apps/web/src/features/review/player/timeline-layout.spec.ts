@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { RecordingMarker } from '@mockboard/protocol';
-import { markerLabel, percentOf, placeMarkers, placeSegments, segmentAt } from './timeline-layout';
+import { chatMarkers, countUpTo, markerLabel, percentOf, placeMarkers, placeSegments, segmentAt } from './timeline-layout';
 
 const note = (atMs: number, seq: number, text = 'note'): RecordingMarker => ({ type: 'rubric_note', atMs, seq, userId: 'u1', step: null, text });
 
@@ -53,5 +53,14 @@ describe('timeline layout', () => {
     expect(segmentAt(steps, 10)?.step).toBe('framing');
     expect(segmentAt(steps, 20)?.step).toBe('framing');
     expect(segmentAt(steps, 25)).toBeUndefined();
+  });
+});
+
+describe('the chat so far', () => {
+  it('keeps chat markers in time order and counts those at or before the playhead', () => {
+    const chat = (atMs: number, seq: number): RecordingMarker => ({ type: 'chat', atMs, seq, userId: 'u', displayName: 'Cam', text: String(seq) });
+    const sorted = chatMarkers([chat(3_000, 3), note(1_000, 1), chat(1_000, 2), chat(1_000, 0)]);
+    expect(sorted.map((m) => m.seq)).toEqual([0, 2, 3]);
+    expect([0, 999, 1_000, 2_999, 3_000, 9_000].map((at) => countUpTo(sorted, at))).toEqual([0, 0, 2, 2, 3, 3]);
   });
 });

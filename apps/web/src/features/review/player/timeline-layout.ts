@@ -74,3 +74,22 @@ export function markerLabel(marker: RecordingMarker): string {
 export function segmentAt(segments: readonly RecordingStepSegment[], atMs: number): RecordingStepSegment | undefined {
   return segments.find((segment) => atMs >= segment.startMs && atMs < segment.endMs) ?? segments.find((segment) => atMs === segment.endMs);
 }
+
+type ChatMarker = Extract<RecordingMarker, { type: 'chat' }>;
+
+/** The chat markers in time order: the chat panel shows a prefix of them. */
+export function chatMarkers(markers: readonly RecordingMarker[]): ChatMarker[] {
+  return markers.filter((m): m is ChatMarker => m.type === 'chat').sort((a, b) => a.atMs - b.atMs || a.seq - b.seq);
+}
+
+/** How many of `sorted` (in time order) are at or before `atMs`. */
+export function countUpTo(sorted: readonly { atMs: number }[], atMs: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle]?.atMs ?? Infinity) <= atMs) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
