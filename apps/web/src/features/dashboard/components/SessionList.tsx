@@ -41,7 +41,7 @@ export function SessionList({ sessions }: { sessions: readonly SessionView[] }) 
 }
 
 function hasLinks(session: SessionView): boolean {
-  return offersScorecardLink(session) || session.nextSessionId !== null || session.previousSessionId !== null;
+  return session.status === 'ended' || offersScorecardLink(session) || session.nextSessionId !== null || session.previousSessionId !== null;
 }
 
 function SessionItem({ session, now, linksColumn }: { session: SessionView; now: number; linksColumn: boolean }) {
@@ -80,6 +80,11 @@ function SessionItem({ session, now, linksColumn }: { session: SessionView; now:
       {/* Beside the row, not inside it: a link cannot hold another. Named with the problem, as each row repeats them. */}
       {linksColumn && (
         <span className="session-item__links">
+          {session.status === 'ended' && (
+            <Link className="button button--secondary button--sm" to={`/sessions/${session.id}/review`} aria-label={`Review of ${title}`}>
+              Review
+            </Link>
+          )}
           {scorecard && (
             <Link className="button button--secondary button--sm" to={`/sessions/${session.id}/scorecard`} aria-label={`Scorecard of ${title}`}>
               Scorecard

@@ -23,6 +23,7 @@ interface RoundBarProps {
 }
 
 const scorecardPath = (id: string): string => `/sessions/${id}/scorecard`;
+const reviewPath = (id: string): string => `/sessions/${id}/review`;
 
 /**
  * The strip under the header once the interview has ended: the scorecard (the interviewer's at any time,
@@ -76,6 +77,9 @@ export function RoundBar({ session, state, followTo }: RoundBarProps) {
     return (
       <div className="room-banner room-banner--info round-bar">
         <span>The interview has ended.</span>
+        <Link className="round-bar__link" to={reviewPath(session.id)}>
+          Review the recording
+        </Link>
         {nextId && (
           <Link className="round-bar__link" to={`/sessions/${nextId}`}>
             Next round
@@ -101,6 +105,9 @@ export function RoundBar({ session, state, followTo }: RoundBarProps) {
           <span className="round-bar__hint">Your scorecard shows here once it is released.</span>
         </>
       )}
+      <Link className="round-bar__link" to={reviewPath(session.id)}>
+        Review the recording
+      </Link>
       {nextId ? (
         <Link className="round-bar__link" to={`/sessions/${nextId}`}>
           Next round

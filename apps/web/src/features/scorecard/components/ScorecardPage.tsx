@@ -70,6 +70,11 @@ function ScorecardScreen({ session, onRefresh, refreshing }: { session: SessionV
           </p>
         </div>
         <div className="page__actions">
+          {session.status === 'ended' && (
+            <Link className="button button--secondary button--md" to={`/sessions/${session.id}/review`}>
+              Review the recording
+            </Link>
+          )}
           {readable && scorecard.data && (
             <a className="button button--secondary button--md" href={scorecardMarkdownUrl(session.id)} download={`scorecard-${session.id}.md`}>
               Download as Markdown
