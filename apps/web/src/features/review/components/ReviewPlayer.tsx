@@ -92,7 +92,12 @@ export function ReviewPlayer({ session, recording }: { session: SessionView; rec
             <p className="review-board__caption" role="status">
               {boardLabel} · {visibleCount(comparisonShown ? comparisonShown.after : elements)} on the board
             </p>
-            <AuthorLegend on={byAuthor} onToggle={setByAuthor} counts={byAuthor ? countByAuthor(elements, authors, authorOfElement) : []} />
+            <AuthorLegend
+              on={byAuthor}
+              disabled={comparisonShown !== null}
+              onToggle={setByAuthor}
+              counts={byAuthor ? countByAuthor(elements, authors, authorOfElement) : []}
+            />
             <ExportMenu api={api} title={`${session.problem.title} at ${momentText(boardAt ?? 0)}`} focusBoard={noFocus} />
           </header>
           <ReplayBoard elements={scene} onApi={setApi} />

@@ -1,9 +1,7 @@
 import type { RecordingMarker, RecordingStepSegment } from '@mockboard/protocol';
 import { memo, useMemo } from 'react';
 import { STEP_COLOURS } from '../../progress/step-colours';
-import { markerLabel, momentText, placeMarkers, placeSegments, segmentAt } from '../player/timeline-layout';
-
-const SLIDER_STEP_MS = 1_000;
+import { markerLabel, momentText, placeMarkers, placeSegments, segmentAt, sliderKeyTarget } from '../player/timeline-layout';
 
 interface ScrubberProps {
   positionMs: number;
@@ -32,12 +30,19 @@ export function Scrubber({ positionMs, durationMs, steps, markers, onSeek }: Scr
         type="range"
         aria-label="Session time"
         aria-valuetext={valueText}
+        aria-keyshortcuts="ArrowLeft ArrowRight PageUp PageDown Home End"
         min={0}
-        // Whole seconds for the keyboard; the top rounded up so the very end is reachable (the seek clamps it).
-        max={Math.ceil(durationMs / SLIDER_STEP_MS) * SLIDER_STEP_MS}
-        step={SLIDER_STEP_MS}
+        max={durationMs}
+        // Any value, so the thumb sits exactly under the playhead; the keys get their steps from onKeyDown.
+        step="any"
         value={positionMs}
         onChange={(event) => onSeek(Number(event.target.value))}
+        onKeyDown={(event) => {
+          const target = sliderKeyTarget(event.key, positionMs, durationMs);
+          if (target === null) return;
+          event.preventDefault();
+          onSeek(target);
+        }}
         disabled={durationMs === 0}
       />
       <MarkerKey markers={markers} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { RecordingMarker } from '@mockboard/protocol';
-import { chatMarkers, countUpTo, markerLabel, percentOf, placeMarkers, placeSegments, segmentAt } from './timeline-layout';
+import { chatMarkers, countUpTo, sliderKeyTarget, markerLabel, percentOf, placeMarkers, placeSegments, segmentAt } from './timeline-layout';
 
 const note = (atMs: number, seq: number, text = 'note'): RecordingMarker => ({ type: 'rubric_note', atMs, seq, userId: 'u1', step: null, text });
 
@@ -62,5 +62,15 @@ describe('the chat so far', () => {
     const sorted = chatMarkers([chat(3_000, 3), note(1_000, 1), chat(1_000, 2), chat(1_000, 0)]);
     expect(sorted.map((m) => m.seq)).toEqual([0, 2, 3]);
     expect([0, 999, 1_000, 2_999, 3_000, 9_000].map((at) => countUpTo(sorted, at))).toEqual([0, 0, 2, 2, 3, 3]);
+  });
+});
+
+describe('sliderKeyTarget', () => {
+  it('moves by whole seconds with the arrows, by 30 s with the page keys, to the ends with Home and End, within the recording', () => {
+    const at = (key: string, positionMs: number) => sliderKeyTarget(key, positionMs, 65_500);
+    expect([at('ArrowRight', 0), at('ArrowRight', 12_400), at('ArrowUp', 65_200)]).toEqual([1_000, 13_000, 65_500]);
+    expect([at('ArrowLeft', 12_400), at('ArrowLeft', 12_000), at('ArrowDown', 500), at('ArrowLeft', 0)]).toEqual([12_000, 11_000, 0, 0]);
+    expect([at('PageUp', 50_000), at('PageDown', 20_000), at('Home', 30_000), at('End', 0)]).toEqual([65_500, 0, 0, 65_500]);
+    expect(at('a', 1_000)).toBeNull();
   });
 });

@@ -93,3 +93,27 @@ export function countUpTo(sorted: readonly { atMs: number }[], atMs: number): nu
   }
   return low;
 }
+
+/** The slider's keys: a second per arrow, 30 s per page, the ends; null for any other key. */
+export function sliderKeyTarget(key: string, positionMs: number, durationMs: number): number | null {
+  const second = Math.floor(positionMs / 1000) * 1000;
+  switch (key) {
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      // From 12.4 s one step back is 12 s, as if the slider moved in whole seconds.
+      return Math.max(0, second === positionMs ? second - 1000 : second);
+    case 'ArrowRight':
+    case 'ArrowUp':
+      return Math.min(durationMs, second + 1000);
+    case 'PageDown':
+      return Math.max(0, positionMs - 30_000);
+    case 'PageUp':
+      return Math.min(durationMs, positionMs + 30_000);
+    case 'Home':
+      return 0;
+    case 'End':
+      return durationMs;
+    default:
+      return null;
+  }
+}
