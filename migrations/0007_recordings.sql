@@ -22,6 +22,7 @@ CREATE TABLE "recordings" (
 	"built_at" timestamp with time zone,
 	"duration_ms" bigint DEFAULT 0 NOT NULL,
 	"started_at" timestamp (3) with time zone,
+	"timeline_seq" integer DEFAULT 0 NOT NULL,
 	"steps" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"markers" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"stats" jsonb,

@@ -5,6 +5,7 @@ export {
   buildRecording,
   KEYFRAME_EVERY_MS,
   KEYFRAME_EVERY_UPDATES,
+  recordingMarkers,
   type BuiltRecording,
   type RecordingInputs,
   type RecordingLogRow,

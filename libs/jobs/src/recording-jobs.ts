@@ -32,14 +32,10 @@ export class RecordingJobs {
     this.queue = new Queue<RecordingJobData>(RECORDINGS_QUEUE, { connection: options.connection, prefix: options.prefix });
   }
 
-  /**
-   * Enqueues the build unless a job for the session is already waiting, running, or kept as done.
-   * `delayMs` lets edits sent just before the end, still on their way to the log, arrive first.
-   */
-  async enqueue(sessionId: string, delayMs = 0): Promise<void> {
+  /** Enqueues the build unless a job for the session is already waiting, running, or kept as done. */
+  async enqueue(sessionId: string): Promise<void> {
     await this.queue.add(RECORDING_JOB_NAME, { sessionId }, {
       jobId: recordingJobId(sessionId),
-      delay: delayMs,
       attempts: this.options.attempts,
       backoff: { type: 'exponential', delay: this.options.backoffMs },
       // Kept for a day once done, so a sweep racing the end of a build does not start a second one.

@@ -87,6 +87,11 @@ export class RoomRegistry implements OnApplicationShutdown, RoomOwner {
     if (room.connections === 0 && !room.evicted) this.scheduleUnload(room, this.config.room.unloadGraceMs);
   }
 
+  /** Resolves once every update the session's room (if loaded here) has accepted so far is in the log. */
+  async settled(sessionId: string): Promise<void> {
+    await this.rooms.get(sessionId)?.room?.whenSettled();
+  }
+
   get loadedCount(): number {
     return this.rooms.size;
   }

@@ -166,12 +166,14 @@ describe('the recording worker on its own and embedded (rules V1, V2, V8)', () =
     await untilReady(atStart.id, atStart.token, 15_000, slow);
     await slow.kill('SIGKILL');
 
-    // A worker running (its start-up sweep done), and the job lost during its second's wait after the end.
+    // A worker running (its start-up sweep done), then a request whose job Redis lost: the timer's sweep finds it.
     const worker = startWorkerProcess({ LOG_LEVEL: 'info' });
     await eventually(() => worker.output().includes('Mockboard worker is processing background jobs'), 15_000, 'the worker to start');
-    const onTimer = await endedSession();
+    await app.database.db.update(recordings).set({ status: 'queued', progress: 0, builtAt: null }).where(eq(recordings.sessionId, atStart.id));
     await deleteRedisKeys(TEST_REDIS_URL, prefix);
-    await untilReady(onTimer.id, onTimer.token, 15_000, worker);
+    const rebuilt = await untilReady(atStart.id, atStart.token, 15_000, worker);
+    expect(rebuilt.status).toBe('ready');
+    expect((await statusOf(atStart.id))?.builtAt).not.toBeNull();
   });
 
   it('V8: `npm start`’s api runs the worker embedded by default: an ended session’s recording becomes ready', async () => {

@@ -47,6 +47,8 @@ export type StoredMarker = RecordingMarker & { visibility: 'all' | 'interviewer'
 export interface BuiltRecording {
   durationMs: number;
   startedAt: Date | null;
+  /** The last timeline event read. */
+  timelineSeq: number;
   steps: RecordingStepSegment[];
   markers: StoredMarker[];
   stats: RecordingStats;
@@ -67,12 +69,12 @@ export async function buildRecording(inputs: RecordingInputs, onProgress: (perce
   if (!ended) throw new Error('the session has not ended');
   const startedAt = started && started.at.getTime() <= ended.at.getTime() ? started.at : null;
   const durationMs = startedAt ? ended.at.getTime() - startedAt.getTime() : 0;
-  const timeOf = (at: Date): number => (startedAt ? Math.min(durationMs, Math.max(0, at.getTime() - startedAt.getTime())) : 0);
+  const timeOf = sessionTimeOf(startedAt, durationMs);
 
   const clockEvents = events.flatMap((event) => clockEventOf(event));
   const steps = stepSegments(clockEvents, timeOf, durationMs);
   const pauses = pausesOf(events, timeOf, durationMs);
-  const markers = events.flatMap((event) => markerOf(event, timeOf(event.at)));
+  const markers = recordingMarkers(events, startedAt, durationMs);
 
   const doc = new Y.Doc();
   const elements = doc.getMap(DOC_KEYS.elements);
@@ -152,7 +154,22 @@ export async function buildRecording(inputs: RecordingInputs, onProgress: (perce
     ...p,
     clientIds: [...clientUsers].filter(([, userId]) => userId === p.userId).map(([client]) => client),
   }));
-  return { durationMs, startedAt, steps, markers, stats, participants, keyframes, index };
+  const timelineSeq = events.reduce((last, event) => Math.max(last, event.seq), 0);
+  return { durationMs, startedAt, timelineSeq, steps, markers, stats, participants, keyframes, index };
+}
+
+/**
+ * The markers of timeline events, at their session time. Events after the end (a quick note, the debrief's
+ * chat) sit at the end; so does the rest of what the recording holds.
+ */
+export function recordingMarkers(events: readonly RecordingTimelineRow[], startedAt: Date | null, durationMs: number): StoredMarker[] {
+  const timeOf = sessionTimeOf(startedAt, durationMs);
+  return events.flatMap((event) => markerOf(event, timeOf(event.at)));
+}
+
+/** Milliseconds since `started`, pauses included (rule I6), clamped to the recording. */
+function sessionTimeOf(startedAt: Date | null, durationMs: number): (at: Date) => number {
+  return (at) => (startedAt ? Math.min(durationMs, Math.max(0, at.getTime() - startedAt.getTime())) : 0);
 }
 
 class Activity {

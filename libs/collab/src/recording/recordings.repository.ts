@@ -115,6 +115,7 @@ export class RecordingsRepository {
           builtAt: new Date(),
           durationMs: built.durationMs,
           startedAt: built.startedAt,
+          timelineSeq: built.timelineSeq,
           steps: built.steps,
           markers: built.markers,
           stats: { ...built.stats },

@@ -23,6 +23,8 @@ export const recordings = pgTable(
     builtAt: timestamp('built_at', { withTimezone: true }),
     durationMs: bigint('duration_ms', { mode: 'number' }).notNull().default(0),
     startedAt: timestamp('started_at', { withTimezone: true, precision: 3 }),
+    /** The last timeline event the build read: markers for later ones (a note after the end) are added on read. */
+    timelineSeq: integer('timeline_seq').notNull().default(0),
     /** The built parts, shaped as in `@mockboard/collab`'s `BuiltRecording`; markers keep their visibility. */
     steps: jsonb('steps').$type<unknown[]>().notNull().default([]),
     markers: jsonb('markers').$type<unknown[]>().notNull().default([]),

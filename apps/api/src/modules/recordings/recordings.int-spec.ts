@@ -201,8 +201,13 @@ describe('recordings (rules V1-V7)', () => {
     // A bad query is still told as such (400 comes before 409).
     expect((await api.state(id, interviewer.token, 'at=soon')).status).toBe(400);
     expect((await api.retry(id, interviewer.token)).status).toBe(409);
-    // V1: the api enqueued it under its deterministic id, a second later (for edits still being written).
-    expect(await queue.getJobState(recordingJobId(id))).toBe('delayed');
+    // V1: the api enqueues it under its deterministic id once the room's accepted edits are in the log.
+    let state = await queue.getJobState(recordingJobId(id));
+    for (const deadline = Date.now() + 5_000; state === 'unknown' && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      state = await queue.getJobState(recordingJobId(id));
+    }
+    expect(state).toBe('waiting');
 
     // V2: the worker builds it.
     await workerRunning();
@@ -384,7 +389,7 @@ describe('recordings (rules V1-V7)', () => {
     await eventually(() => statusesPushed(candSocket).at(-1)?.status === 'ready', 5_000, 'the candidate to hear ready after the retry');
   });
 
-  it('V4: rubric-note markers: the interviewer sees them, the candidate only once the scorecard is released, the observer never; strangers 403, signed out 401', async () => {
+  it('V4: rubric-note markers, those written after the build included: the interviewer sees them, the candidate only once the scorecard is released, the observer never; strangers 403, signed out 401', async () => {
     await workerRunning();
     const cast: InterviewCast = await interviewCast(app.baseUrl);
     const { session, interviewer, candidate, observer, stranger } = cast;
@@ -401,11 +406,20 @@ describe('recordings (rules V1-V7)', () => {
     expect(await typesFor(interviewer.token)).toEqual(['rubric_note', 'chat']);
     expect(await typesFor(candidate.token)).toEqual(['chat']);
     expect(await typesFor(observer.token)).toEqual(['chat']);
+
+    // A note and a chat message written after the build (the debrief) are markers too, at the recording's end.
+    expect((await scoring.addNote(id, interviewer.token, { text: 'Debrief: strong on metrics' })).status).toBe(201);
+    expect((await chat.chat({ text: 'Thanks!' })).ok).toBe(true);
+    const afterwards = await viewOk(id, interviewer.token);
+    expect(afterwards.markers.map((m) => m.type)).toEqual(['rubric_note', 'chat', 'rubric_note', 'chat']);
+    expect(afterwards.markers.slice(2).map((m) => m.atMs)).toEqual([afterwards.durationMs, afterwards.durationMs]);
+    expect(await typesFor(observer.token)).toEqual(['chat', 'chat']);
+
     expect((await scoring.submit(id, interviewer.token)).status).toBe(200);
-    expect(await typesFor(candidate.token)).toEqual(['chat']);
+    expect(await typesFor(candidate.token)).toEqual(['chat', 'chat']);
     expect((await scoring.release(id, interviewer.token)).status).toBe(200);
-    expect(await typesFor(candidate.token)).toEqual(['rubric_note', 'chat']);
-    expect(await typesFor(observer.token)).toEqual(['chat']);
+    expect(await typesFor(candidate.token)).toEqual(['rubric_note', 'chat', 'rubric_note', 'chat']);
+    expect(await typesFor(observer.token)).toEqual(['chat', 'chat']);
 
     // Everyone outside the session, on every route.
     const routes = [

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { RecordingsRepository, type StoredMarker } from '@mockboard/collab';
+import { recordingMarkers, RecordingsRepository, type StoredMarker } from '@mockboard/collab';
 import type { AppConfig } from '@mockboard/config';
 import { describeError, type Database, type InterviewSessionRow, type RecordingRow } from '@mockboard/db';
 import { RECORDINGS_QUEUE, RecordingJobs, sessionOfRecordingJob } from '@mockboard/jobs';
@@ -15,6 +15,7 @@ import {
   type RecordingView,
 } from '@mockboard/protocol';
 import { QueueEvents } from 'bullmq';
+import { RoomRegistry } from '../../collab/room-registry';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { DATABASE } from '../../core/database/database.module';
 import { SessionEndedEvents } from '../../core/events/session-events';
@@ -24,8 +25,8 @@ import { SessionTimelineRepository } from '../interview/session-timeline.reposit
 import { RoomFeatures } from '../room/room-features';
 import { RecordingError } from './recordings.errors';
 
-/** Edits acknowledged before the end are in the log already; this covers those still in the write queue. */
-const LOG_SETTLE_MS = 1_000;
+/** Timeline events that are markers: those after the build are added when the recording is read. */
+const MARKER_EVENT_TYPES = ['chat', 'clarification_revealed', 'rubric_note'] as const;
 
 /**
  * Sessions' recordings as participants see them (docs/protocol.md, rules V1-V8): requested when a session
@@ -39,12 +40,15 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
   private readonly jobs: RecordingJobs;
   private readonly queueEvents: QueueEvents;
   private unsubscribe: (() => void) | undefined;
+  /** Each session's pushes, one after another, so that a later status never arrives before an earlier one. */
+  private readonly pushes = new Map<string, Promise<void>>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(DATABASE) database: Database,
     private readonly timeline: SessionTimelineRepository,
     private readonly room: RoomFeatures,
+    private readonly rooms: RoomRegistry,
     private readonly ended: SessionEndedEvents,
   ) {
     this.repository = new RecordingsRepository(database.db);
@@ -58,7 +62,7 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
     // Redis being down is reported by the shared connection's own warning; these clients only wait.
     this.jobs.queue.on('error', () => undefined);
     this.queueEvents.on('error', () => undefined);
-    for (const event of ['active', 'progress', 'completed', 'failed', 'delayed'] as const) {
+    for (const event of ['waiting', 'delayed', 'active', 'progress', 'completed', 'failed'] as const) {
       this.queueEvents.on(event, ({ jobId }: { jobId: string }) => {
         const sessionId = sessionOfRecordingJob(jobId);
         if (sessionId) void this.push(sessionId);
@@ -73,7 +77,9 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
   }
 
   async view(actor: InterviewActor, session: InterviewSessionRow): Promise<RecordingView> {
-    return this.viewOf(await this.recordingOf(session), actor.role, await this.candidateMaySeeNotes(actor, session));
+    const recording = await this.recordingOf(session);
+    const [released, later] = await Promise.all([this.candidateMaySeeNotes(actor, session), this.laterMarkers(recording)]);
+    return this.viewOf(recording, later, actor.role, released);
   }
 
   /** The document at `at` as one Yjs update (rule V5). */
@@ -105,9 +111,11 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
     return this.view(actor, session);
   }
 
+  /** The build starts once every edit the room accepted before the end is in the log it reads (rule V1). */
   private async requested(sessionId: string): Promise<void> {
-    await this.enqueue(sessionId, (jobs) => jobs.enqueue(sessionId, LOG_SETTLE_MS));
     await this.push(sessionId);
+    await this.rooms.settled(sessionId);
+    await this.enqueue(sessionId, (jobs) => jobs.enqueue(sessionId));
   }
 
   /** With Redis away the request is not lost: its row is `queued`, and the worker's sweep enqueues it. */
@@ -120,21 +128,40 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** `recording:status` to the session's sockets on this server, each with what its viewer may see (rule V7). */
-  private async push(sessionId: string): Promise<void> {
+  private push(sessionId: string): Promise<void> {
+    const next = (this.pushes.get(sessionId) ?? Promise.resolve()).then(() => this.pushNow(sessionId));
+    this.pushes.set(sessionId, next);
+    void next.finally(() => {
+      if (this.pushes.get(sessionId) === next) this.pushes.delete(sessionId);
+    });
+    return next;
+  }
+
+  private async pushNow(sessionId: string): Promise<void> {
     try {
       const recording = await this.repository.find(sessionId);
       if (!recording) return;
-      const released = await this.timeline.isScorecardReleased(sessionId);
-      const views = new Map<string, RecordingView>();
+      const [released, later] = await Promise.all([this.timeline.isScorecardReleased(sessionId), this.laterMarkers(recording)]);
+      const views = new Map<ParticipantRole, RecordingView>();
       await this.room.emitEach(sessionId, 'recording:status', ({ role }) => {
-        const key = `${role}:${released}`;
-        const view = views.get(key) ?? this.viewOf(recording, role, released);
-        views.set(key, view);
+        const view = views.get(role) ?? this.viewOf(recording, later, role, released);
+        views.set(role, view);
         return view;
       });
     } catch (error) {
       this.logger.warn(`Could not push the recording status of ${sessionId}: ${describeError(error)}`);
     }
+  }
+
+  /** Markers of events written after the build read the timeline: quick notes and chat after the end. */
+  private async laterMarkers(recording: RecordingRow): Promise<StoredMarker[]> {
+    if (recording.status !== 'ready' || !recording.startedAt) return [];
+    const events = await this.timeline.list(recording.sessionId, ['all', 'interviewer'], MARKER_EVENT_TYPES);
+    return recordingMarkers(
+      events.filter((event) => event.seq > recording.timelineSeq),
+      recording.startedAt,
+      recording.durationMs,
+    );
   }
 
   private async recordingOf(session: InterviewSessionRow): Promise<RecordingRow> {
@@ -154,9 +181,9 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Rubric-note markers only for the interviewer, and for the candidate once the scorecard is released (rule V4). */
-  private viewOf(recording: RecordingRow, role: ParticipantRole, released: boolean): RecordingView {
+  private viewOf(recording: RecordingRow, later: readonly StoredMarker[], role: ParticipantRole, released: boolean): RecordingView {
     const visible = new Set<string>(visibilitiesFor(role, role === 'candidate' && released));
-    const markers = (recording.markers as StoredMarker[])
+    const markers = [...(recording.markers as StoredMarker[]), ...later]
       .filter((marker) => visible.has(marker.visibility))
       .map(({ visibility: _visibility, ...marker }) => marker as RecordingMarker);
     return {
