@@ -19,7 +19,6 @@ describe('starting the built server', () => {
       REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: `${process.env.TEST_REDIS_PREFIX}-pglite`,
       LOG_LEVEL: 'warn',
-      WORKER_EMBEDDED: 'false',
     });
     try {
       await waitForHealthy(api, 60_000);
@@ -81,6 +80,14 @@ describe('starting the built server', () => {
         'scorecard/release': 200,
         swap: 201,
       });
+
+      // V8: `npm start`'s embedded worker builds the recording on PGlite too, next to the rooms.
+      let recording: { status?: string; error?: string } = {};
+      for (const deadline = Date.now() + 20_000; recording.status !== 'ready' && recording.status !== 'failed' && Date.now() < deadline; ) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        recording = (await requestJson<{ status: string; error?: string }>(api.baseUrl, at('recording'), { token: interviewer })).body;
+      }
+      expect(recording).toMatchObject({ status: 'ready' });
     } finally {
       await api.stop();
     }
