@@ -5,12 +5,13 @@ import { KEYFRAME_EVERY_MS, KEYFRAME_EVERY_UPDATES } from '@mockboard/collab';
 import { openDatabase } from '@mockboard/db';
 import { createDatabase, deleteRedisKeys, dropDatabase, seededRandom, withPgClient } from '@mockboard/testing';
 import { startApi } from './api-process';
+import { CpuWindow, type CpuShare } from './cpu-usage';
 import { installExitHandlers, isAborting, onCleanup, runCleanups } from './cleanup';
 import { keyframeIndex, keyframesDigest, timedJobBody, type BuildTiming } from './measure-build';
 import { edgeMoments, httpSource, httpViewSource, randomMoments, repositorySource, timeSeeks, verifyMoments, type Mismatch, type SeekRun } from './measure-seek';
 import { parseOptions } from './options';
 import { profiled } from './profile';
-import { PROFILED_SEEKS, printBuilds, printSeeks, printSizes, printVerdicts, printVerification, type FloorVerdict } from './report';
+import { PROFILED_SEEKS, printBuilds, printCpu, printSeeks, printSizes, printVerdicts, printVerification, type FloorVerdict } from './report';
 import { resetRecording, seedSession, storedSizes } from './seed';
 import { syntheticSession } from './synthetic-session';
 import { awaitWorkerBuild, type WorkerRun } from './worker-run';
@@ -75,7 +76,9 @@ async function main(): Promise<number> {
   const checked = [...edgeMoments(session.durationMs, keyframes.map((k) => k.atMs), 20), ...moments.slice(0, options.verify)];
   const repository = repositorySource(database, sessionId);
   const repositoryMismatches = await verifyMoments(repository, session.updates, checked);
+  const repositoryWindow = new CpuWindow(new Map([['bench', process.pid]]));
   const repositorySeeks = await timeSeeks(repository, moments, warmup);
+  const repositoryCpu = repositoryWindow.stop();
   const seekProfile = options.profile ? await profiled(() => timeSeeks(repository, moments.slice(0, PROFILED_SEEKS), []), undefined) : undefined;
 
   // (1b, 3b) The real job through BullMQ and the api's embedded worker, then the HTTP route.
@@ -84,6 +87,7 @@ async function main(): Promise<number> {
   let httpSeeks: SeekRun | undefined;
   let httpMismatches: Mismatch[] | undefined;
   let routeOverhead: SeekRun | undefined;
+  let seekCpu: CpuShare[] | undefined;
   if (options.api) {
     const prefix = `mb-recbench-${runId}`;
     onCleanup(`delete Redis keys ${prefix}*`, () => deleteRedisKeys(REDIS_URL, prefix));
@@ -96,7 +100,9 @@ async function main(): Promise<number> {
     const token = await observerToken(api.url, databaseUrl, sessionId);
     const http = httpSource(api.url, sessionId, token);
     httpMismatches = await verifyMoments(http, session.updates, checked);
+    const window = new CpuWindow(new Map([['api', api.pid ?? -1], ['bench', process.pid]]));
     httpSeeks = await timeSeeks(http, moments, warmup);
+    seekCpu = window.stop();
     routeOverhead = await timeSeeks(httpViewSource(api.url, sessionId, token), moments.slice(0, OVERHEAD_SAMPLES), warmup);
     await api.stop();
   }
@@ -110,6 +116,8 @@ async function main(): Promise<number> {
   printSizes(sizes, keyframes);
   printVerification(checked.length, repositoryMismatches, httpMismatches, indexed, options.updates);
   const seekVerdict = printSeeks(repositorySeeks, httpSeeks, keyframes, session.updates, moments, SEEK_P99_LIMIT_MS, seekProfile, routeOverhead);
+  printCpu('CPU during the in-process seeks', repositoryCpu);
+  if (seekCpu) printCpu('CPU during the HTTP seeks', seekCpu);
   const correct: FloorVerdict = {
     floor: 'correctness: every checked moment equals the log replayed up to it; every update indexed; worker stored what we did',
     pass: repositoryMismatches.length === 0 && (httpMismatches?.length ?? 0) === 0 && indexed === options.updates && (workerDigest === undefined || workerDigest === ourDigest),
@@ -118,7 +126,7 @@ async function main(): Promise<number> {
   const verdicts = [buildVerdict, seekVerdict, correct];
   printVerdicts(verdicts);
   Object.assign(figures, { generateMs, sizes, builds, worker, ourDigest, workerDigest, keyframes: keyframes.length, profile, seekProfile, verdicts });
-  Object.assign(figures, { repositorySeeks: summary(repositorySeeks), httpSeeks: httpSeeks && summary(httpSeeks), routeOverhead: routeOverhead && summary(routeOverhead) });
+  Object.assign(figures, { repositorySeeks: summary(repositorySeeks), httpSeeks: httpSeeks && summary(httpSeeks), routeOverhead: routeOverhead && summary(routeOverhead), repositoryCpu, seekCpu });
   if (options.jsonOut) writeFileSync(options.jsonOut, `${JSON.stringify(figures, null, 2)}\n`);
   return verdicts.every((v) => v.pass) ? 0 : 1;
 }

@@ -144,6 +144,11 @@ function tailOf(at: number, keyframes: ReadonlyArray<{ seq: number; atMs: number
   return upTo - keyframeSeq;
 }
 
+export function printCpu(title: string, shares: ReadonlyArray<{ label: string; percent: number }>): void {
+  if (shares.length === 0) return;
+  console.log(`${title} (% of one core; 200 % = the whole machine): ${shares.map((s) => `${s.label} ${s.percent.toFixed(0)} %`).join(', ')}`);
+}
+
 export function printVerdicts(verdicts: FloorVerdict[]): void {
   console.log('\n== Floors ==');
   for (const v of verdicts) console.log(`${v.pass ? 'PASS' : 'FAIL'}  ${v.floor}${v.reasons.length ? `: ${v.reasons.join('; ')}` : ''}`);
