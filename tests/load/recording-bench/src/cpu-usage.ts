@@ -5,6 +5,8 @@ interface Reading {
   atMs: number;
   machineBusy: number;
   byLabel: Map<string, number>;
+  /** Per process: postgres backends come and go (other sessions' tests), so they are counted one by one. */
+  postgres: Map<number, number>;
 }
 
 export interface CpuShare {
@@ -33,6 +35,10 @@ export class CpuWindow {
     const seconds = (end.atMs - this.start.atMs) / 1000;
     const percent = (ticks: number): number => (100 * ticks) / TICKS_PER_SECOND / seconds;
     const shares = [...end.byLabel].map(([label, ticks]) => ({ label, percent: percent(ticks - (this.start?.byLabel.get(label) ?? 0)) }));
+    // A backend that started in the window counts whole; one that ended in it is lost (and lands in "other").
+    let postgres = 0;
+    for (const [pid, ticks] of end.postgres) postgres += ticks - (this.start.postgres.get(pid) ?? 0);
+    shares.push({ label: 'postgres (all)', percent: percent(postgres) });
     const machine = percent(end.machineBusy - this.start.machineBusy);
     const known = shares.reduce((sum, s) => sum + s.percent, 0);
     return [...shares, { label: 'other processes', percent: Math.max(0, machine - known) }, { label: 'machine (all)', percent: machine }];
@@ -45,17 +51,16 @@ export class CpuWindow {
       const machineBusy = cpu.slice(0, 8).reduce((sum, v, i) => (i === 3 || i === 4 ? sum : sum + v), 0);
       const byLabel = new Map<string, number>();
       for (const [label, pid] of this.pids) byLabel.set(label, ticksOf(pid));
-      let postgres = 0;
+      const postgres = new Map<number, number>();
       for (const entry of readdirSync('/proc')) {
         if (!/^\d+$/.test(entry)) continue;
         try {
-          if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') postgres += ticksOf(Number(entry));
+          if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') postgres.set(Number(entry), ticksOf(Number(entry)));
         } catch {
           // Gone meanwhile.
         }
       }
-      byLabel.set('postgres (all)', postgres);
-      return { atMs: performance.now(), machineBusy, byLabel };
+      return { atMs: performance.now(), machineBusy, byLabel, postgres };
     } catch {
       return undefined;
     }
