@@ -12,4 +12,5 @@ export {
   type RecordingTimelineRow,
   type StoredMarker,
 } from './recording/recording-builder';
+export { KeyframeCache } from './recording/keyframe-cache';
 export { RecordingsRepository } from './recording/recordings.repository';

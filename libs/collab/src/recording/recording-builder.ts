@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { checkUpdate, knownContentOf } from '../update-check';
 
 /** A keyframe is taken once this many updates, or this much session time, have passed since the last. */
-export const KEYFRAME_EVERY_UPDATES = 500;
+export const KEYFRAME_EVERY_UPDATES = 200;
 export const KEYFRAME_EVERY_MS = 30_000;
 /** Updates replayed between two turns of the event loop: an embedded worker shares it with the rooms. */
 const UPDATES_PER_TURN = 200;

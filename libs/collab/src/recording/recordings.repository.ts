@@ -13,6 +13,7 @@ import {
 } from '@mockboard/db';
 import { and, asc, desc, eq, gt, inArray, lte, notExists, sql, between } from 'drizzle-orm';
 import * as Y from 'yjs';
+import { KeyframeCache } from './keyframe-cache';
 import type { BuiltRecording, RecordingInputs } from './recording-builder';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -26,7 +27,10 @@ const KEYFRAMES_PER_INSERT = 16;
  * that ends the session.
  */
 export class RecordingsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly keyframes = new KeyframeCache(0),
+  ) {}
 
   /** Called in the transaction that ends the session; a second call changes nothing. */
   static async request(tx: Tx, sessionId: string): Promise<void> {
@@ -35,6 +39,16 @@ export class RecordingsRepository {
 
   async find(sessionId: string): Promise<RecordingRow | undefined> {
     const [row] = await this.db.select().from(recordings).where(eq(recordings.sessionId, sessionId)).limit(1);
+    return row;
+  }
+
+  /** What a seek needs to know of the recording: whether it is built, and its length. */
+  async extent(sessionId: string): Promise<Pick<RecordingRow, 'status' | 'durationMs'> | undefined> {
+    const [row] = await this.db
+      .select({ status: recordings.status, durationMs: recordings.durationMs })
+      .from(recordings)
+      .where(eq(recordings.sessionId, sessionId))
+      .limit(1);
     return row;
   }
 
@@ -130,21 +144,43 @@ export class RecordingsRepository {
    * after it up to the moment (rule V5). Never a replay from the start.
    */
   async stateAt(sessionId: string, atMs: number): Promise<Uint8Array> {
-    const [keyframe] = await this.db
-      .select({ seq: recordingKeyframes.seq, state: recordingKeyframes.state })
+    const latest = this.db
+      .select({ seq: recordingKeyframes.seq })
       .from(recordingKeyframes)
       .where(and(eq(recordingKeyframes.sessionId, sessionId), lte(recordingKeyframes.atMs, atMs)))
       .orderBy(desc(recordingKeyframes.atMs), desc(recordingKeyframes.seq))
       .limit(1);
-    const tail = await this.db
-      .select({ update: docUpdates.update })
-      .from(recordingUpdates)
-      .innerJoin(docUpdates, and(eq(docUpdates.sessionId, recordingUpdates.sessionId), eq(docUpdates.seq, recordingUpdates.seq)))
-      .where(and(eq(recordingUpdates.sessionId, sessionId), gt(recordingUpdates.seq, keyframe?.seq ?? 0), lte(recordingUpdates.atMs, atMs)))
-      .orderBy(asc(recordingUpdates.seq));
-    const parts = [...(keyframe ? [keyframe.state] : []), ...tail.map((t) => t.update)];
+    // Two statements at once: the tail finds its keyframe itself, so neither waits for the other.
+    const [[keyframe], tail] = await Promise.all([
+      latest,
+      this.db
+        .select({ update: docUpdates.update })
+        .from(recordingUpdates)
+        .innerJoin(docUpdates, and(eq(docUpdates.sessionId, recordingUpdates.sessionId), eq(docUpdates.seq, recordingUpdates.seq)))
+        .where(
+          and(
+            eq(recordingUpdates.sessionId, sessionId),
+            gt(recordingUpdates.seq, sql`coalesce((${latest}), 0)`),
+            lte(recordingUpdates.atMs, atMs),
+          ),
+        )
+        .orderBy(asc(recordingUpdates.seq)),
+    ]);
+    const state = keyframe && (await this.keyframeState(sessionId, keyframe.seq));
+    const parts = [...(state ? [state] : []), ...tail.map((t) => t.update)];
     // An empty document still answers with a valid update, so a client applies whatever it gets.
     return parts.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts);
+  }
+
+  private async keyframeState(sessionId: string, seq: number): Promise<Uint8Array | undefined> {
+    const cached = this.keyframes.get(sessionId, seq);
+    if (cached) return cached;
+    const [row] = await this.db
+      .select({ state: recordingKeyframes.state })
+      .from(recordingKeyframes)
+      .where(and(eq(recordingKeyframes.sessionId, sessionId), eq(recordingKeyframes.seq, seq)));
+    if (row) this.keyframes.set(sessionId, seq, row.state);
+    return row?.state;
   }
 
   /** The updates whose time is in [fromMs, toMs], in order (rule V6). */

@@ -462,7 +462,7 @@ describe('recordings (rules V1-V7)', () => {
     const ready = await until(id, interviewer.token, 'ready');
     expect(ready.stats).toMatchObject({ updates: 1_200 });
 
-    // Every 500 updates or 30 s, whichever comes first.
+    // Every KEYFRAME_EVERY_UPDATES updates or KEYFRAME_EVERY_MS of session time, whichever comes first.
     const keyframes = await app.database.db.select().from(recordingKeyframes).where(eq(recordingKeyframes.sessionId, id)).orderBy(asc(recordingKeyframes.seq));
     expect(keyframes.length).toBeGreaterThanOrEqual(2);
     expect(ready.stats?.keyframes).toBe(keyframes.length);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { recordingMarkers, RecordingsRepository, type StoredMarker } from '@mockboard/collab';
+import { KeyframeCache, recordingMarkers, RecordingsRepository, type StoredMarker } from '@mockboard/collab';
 import type { AppConfig } from '@mockboard/config';
 import { describeError, type Database, type InterviewSessionRow, type RecordingRow } from '@mockboard/db';
 import { RECORDINGS_QUEUE, RecordingJobs, sessionOfRecordingJob } from '@mockboard/jobs';
@@ -24,6 +24,9 @@ import { visibilitiesFor, type InterviewActor } from '../interview/interview-act
 import { SessionTimelineRepository } from '../interview/session-timeline.repository';
 import { RoomFeatures } from '../room/room-features';
 import { RecordingError } from './recordings.errors';
+
+/** A few sessions' worth of keyframes (a 60-minute session's median keyframe is ~150 kB). */
+const KEYFRAME_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** Timeline events that are markers: those after the build are added when the recording is read. */
 const MARKER_EVENT_TYPES = ['chat', 'clarification_revealed', 'rubric_note'] as const;
@@ -51,7 +54,7 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
     private readonly rooms: RoomRegistry,
     private readonly ended: SessionEndedEvents,
   ) {
-    this.repository = new RecordingsRepository(database.db);
+    this.repository = new RecordingsRepository(database.db, new KeyframeCache(KEYFRAME_CACHE_BYTES));
     const connection = { url: config.redis.url, maxRetriesPerRequest: null, retryStrategy: (attempt: number) => Math.min(attempt * 250, 5_000) };
     this.jobs = new RecordingJobs({ connection, prefix: config.redis.prefix, ...config.recordings });
     this.queueEvents = new QueueEvents(RECORDINGS_QUEUE, { connection, prefix: config.redis.prefix, autorun: true });
@@ -85,7 +88,7 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
   /** The document at `at` as one Yjs update (rule V5). */
   async state(session: InterviewSessionRow, query: unknown): Promise<Uint8Array> {
     // The order docs/protocol.md gives: not ended (404), then the query (400), then not ready (409).
-    const found = await this.recordingOf(session);
+    const found = await this.extentOf(session);
     const { at } = parseBody(recordingStateQuerySchema, query);
     const recording = this.ready(found);
     if (at > recording.durationMs) throw RecordingError.outOfRange('at', recording.durationMs);
@@ -94,7 +97,7 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
 
   /** The updates in a window, framed (rule V6). */
   async updates(session: InterviewSessionRow, query: unknown): Promise<Uint8Array> {
-    const found = await this.recordingOf(session);
+    const found = await this.extentOf(session);
     const { from, to } = parseBody(recordingUpdatesQuerySchema, query);
     const recording = this.ready(found);
     if (to > recording.durationMs) throw RecordingError.outOfRange('to', recording.durationMs);
@@ -171,7 +174,14 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
     return recording;
   }
 
-  private ready(recording: RecordingRow): RecordingRow {
+  /** Seeks read two columns, not the markers and statistics: they are the player's hot path. */
+  private async extentOf(session: InterviewSessionRow): Promise<Pick<RecordingRow, 'status' | 'durationMs'>> {
+    const extent = await this.repository.extent(session.id);
+    if (!extent) throw RecordingError.notEnded();
+    return extent;
+  }
+
+  private ready<R extends Pick<RecordingRow, 'status'>>(recording: R): R {
     if (recording.status !== 'ready') throw RecordingError.notReady(recording.status);
     return recording;
   }
