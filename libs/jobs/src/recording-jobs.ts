@@ -22,6 +22,8 @@ export interface RecordingJobOptions {
   prefix: string;
   attempts: number;
   backoffMs: number;
+  /** Hears the queue's connection errors from the start: an 'error' nobody listens to is printed with its stack. */
+  onError: (error: Error) => void;
 }
 
 /** The one way recording jobs are enqueued, by the api (a session ended, "Retry") and the worker (its sweep). */
@@ -30,6 +32,7 @@ export class RecordingJobs {
 
   constructor(private readonly options: RecordingJobOptions) {
     this.queue = new Queue<RecordingJobData>(RECORDINGS_QUEUE, { connection: options.connection, prefix: options.prefix });
+    this.queue.on('error', options.onError);
   }
 
   /** Enqueues the build unless a job for the session is already waiting, running, or kept as done. */

@@ -17,7 +17,9 @@ export interface RecordingWorker {
  */
 export function startRecordingWorker(config: AppConfig, database: Database, connection: ConnectionOptions, logger: Logger): RecordingWorker {
   const repository = new RecordingsRepository(database.db);
-  const jobs = new RecordingJobs({ connection, prefix: config.redis.prefix, ...config.recordings });
+  // Redis being down is reported once by the background worker, which uses the same settings.
+  const quiet = (): void => undefined;
+  const jobs = new RecordingJobs({ connection, prefix: config.redis.prefix, ...config.recordings, onError: quiet });
 
   const build = async (job: Job<RecordingJobData>): Promise<unknown> => {
     const { sessionId } = job.data;
@@ -54,7 +56,7 @@ export function startRecordingWorker(config: AppConfig, database: Database, conn
     lockDuration: config.jobLockMs,
     stalledInterval: config.jobLockMs,
   });
-  worker.on('error', () => undefined); // reported once by the background worker, which shares the connection settings
+  worker.on('error', quiet);
   worker.on('failed', (job, error) => logger.warn({ sessionId: job?.data.sessionId, attempt: job?.attemptsMade }, `recording build failed: ${describeError(error)}`));
 
   let sweeping: Promise<number> | undefined;

@@ -310,7 +310,7 @@ describe('recordings (rules V1-V7)', () => {
     expect(await queue.getJobState(recordingJobId(id))).toBe('completed');
 
     // The same id again (as the api and the sweep would): BullMQ keeps the finished job, so nothing runs.
-    const jobs = new RecordingJobs({ connection: { url: TEST_REDIS_URL }, prefix: app.config.redis.prefix, attempts: 2, backoffMs: 50 });
+    const jobs = new RecordingJobs({ connection: { url: TEST_REDIS_URL }, prefix: app.config.redis.prefix, attempts: 2, backoffMs: 50, onError: (error) => { throw error; } });
     try {
       await jobs.enqueue(id);
       await jobs.enqueue(id);

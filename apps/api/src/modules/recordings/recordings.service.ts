@@ -15,6 +15,7 @@ import {
   type RecordingView,
 } from '@mockboard/protocol';
 import { QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
 import { RoomRegistry } from '../../collab/room-registry';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { DATABASE } from '../../core/database/database.module';
@@ -41,7 +42,8 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Recordings');
   private readonly repository: RecordingsRepository;
   private readonly jobs: RecordingJobs;
-  private readonly queueEvents: QueueEvents;
+  private queueEvents: QueueEvents | undefined;
+  private readonly eventsConnection: Redis;
   private unsubscribe: (() => void) | undefined;
   /** Each session's pushes, one after another, so that a later status never arrives before an earlier one. */
   private readonly pushes = new Map<string, Promise<void>>();
@@ -55,28 +57,41 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
     private readonly ended: SessionEndedEvents,
   ) {
     this.repository = new RecordingsRepository(database.db, new KeyframeCache(KEYFRAME_CACHE_BYTES));
-    const connection = { url: config.redis.url, maxRetriesPerRequest: null, retryStrategy: (attempt: number) => Math.min(attempt * 250, 5_000) };
-    this.jobs = new RecordingJobs({ connection, prefix: config.redis.prefix, ...config.recordings });
-    this.queueEvents = new QueueEvents(RECORDINGS_QUEUE, { connection, prefix: config.redis.prefix, autorun: true });
+    const retryStrategy = (attempt: number) => Math.min(attempt * 250, 5_000);
+    // Redis being down is reported by the api's shared connection (RedisModule); these clients only wait.
+    const quiet = (): void => undefined;
+    this.jobs = new RecordingJobs({ connection: { url: config.redis.url, maxRetriesPerRequest: null, retryStrategy }, prefix: config.redis.prefix, ...config.recordings, onError: quiet });
+    // The queue's events get a client of their own, and start listening only once it is connected: BullMQ's
+    // close waits for a connection that never came, which would keep a stopping api alive while Redis is away.
+    this.eventsConnection = new Redis(config.redis.url, { maxRetriesPerRequest: null, retryStrategy });
+    this.eventsConnection.on('error', quiet);
+    this.eventsConnection.once('ready', () => {
+      if (this.eventsConnection.status === 'ready') this.queueEvents = this.listen(config.redis.prefix, quiet);
+    });
   }
 
   onModuleInit(): void {
     this.unsubscribe = this.ended.subscribe((sessionId) => void this.requested(sessionId));
-    // Redis being down is reported by the shared connection's own warning; these clients only wait.
-    this.jobs.queue.on('error', () => undefined);
-    this.queueEvents.on('error', () => undefined);
-    for (const event of ['waiting', 'delayed', 'active', 'progress', 'completed', 'failed'] as const) {
-      this.queueEvents.on(event, ({ jobId }: { jobId: string }) => {
-        const sessionId = sessionOfRecordingJob(jobId);
-        if (sessionId) void this.push(sessionId);
-      });
-    }
   }
 
   async onModuleDestroy(): Promise<void> {
     this.unsubscribe?.();
-    await this.queueEvents.close();
-    await this.jobs.close();
+    await Promise.allSettled([this.queueEvents?.close(), this.jobs.close()]);
+    // BullMQ leaves a client it was given open.
+    this.eventsConnection.disconnect();
+  }
+
+  /** The worker's status changes, wherever it runs, reach the room through the queue's events (rule V7). */
+  private listen(prefix: string, onError: () => void): QueueEvents {
+    const events = new QueueEvents(RECORDINGS_QUEUE, { connection: this.eventsConnection, prefix, autorun: true });
+    events.on('error', onError);
+    for (const event of ['waiting', 'delayed', 'active', 'progress', 'completed', 'failed'] as const) {
+      events.on(event, ({ jobId }: { jobId: string }) => {
+        const sessionId = sessionOfRecordingJob(jobId);
+        if (sessionId) void this.push(sessionId);
+      });
+    }
+    return events;
   }
 
   async view(actor: InterviewActor, session: InterviewSessionRow): Promise<RecordingView> {
