@@ -39,6 +39,8 @@ export interface AppConfig {
     backoffMs: number;
     /** How often the worker enqueues recordings asked for and not finished (a lost job, a flushed Redis). */
     sweepMs: number;
+    /** Seeks and update windows one user may read per second, on average over two seconds. */
+    readsPerSecond: number;
   };
   /** How long a worker's claim on a job lasts without renewal: a killed worker's job is retried after it. */
   jobLockMs: number;
@@ -121,7 +123,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxObservers: env.MAX_OBSERVERS,
     },
     webDistDir: env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : undefined,
-    recordings: { attempts: env.RECORDING_ATTEMPTS, backoffMs: env.RECORDING_BACKOFF_MS, sweepMs: env.RECORDING_SWEEP_MS },
+    recordings: { attempts: env.RECORDING_ATTEMPTS, backoffMs: env.RECORDING_BACKOFF_MS, sweepMs: env.RECORDING_SWEEP_MS, readsPerSecond: env.RECORDING_READS_PER_SECOND },
     jobLockMs: env.JOB_LOCK_MS,
     room: {
       maxMessageBytes: env.ROOM_MAX_MESSAGE_BYTES,

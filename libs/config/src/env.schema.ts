@@ -71,6 +71,7 @@ export const envSchema = z.object({
   RECORDING_ATTEMPTS: count(3),
   RECORDING_BACKOFF_MS: z.coerce.number().int().min(0).default(5_000),
   RECORDING_SWEEP_MS: z.coerce.number().int().min(100).default(60_000),
+  RECORDING_READS_PER_SECOND: count(20),
   JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
 });
 

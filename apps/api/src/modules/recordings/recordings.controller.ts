@@ -26,16 +26,16 @@ export class RecordingsController {
   @Header('Content-Type', 'application/octet-stream')
   @Header('Cache-Control', IMMUTABLE_WHILE_SIGNED_IN)
   async state(@CurrentAuth() auth: Authenticated, @Param('id') id: string, @Query() query: unknown): Promise<StreamableFile> {
-    const { session } = await actorIn(this.sessions, auth, id);
-    return new StreamableFile(await this.recordings.state(session, query));
+    const { session, actor } = await actorIn(this.sessions, auth, id);
+    return new StreamableFile(await this.recordings.state(actor, session, query));
   }
 
   @Get('updates')
   @Header('Content-Type', 'application/octet-stream')
   @Header('Cache-Control', IMMUTABLE_WHILE_SIGNED_IN)
   async updates(@CurrentAuth() auth: Authenticated, @Param('id') id: string, @Query() query: unknown): Promise<StreamableFile> {
-    const { session } = await actorIn(this.sessions, auth, id);
-    return new StreamableFile(await this.recordings.updates(session, query));
+    const { session, actor } = await actorIn(this.sessions, auth, id);
+    return new StreamableFile(await this.recordings.updates(actor, session, query));
   }
 
   @Post('retry')

@@ -1,6 +1,6 @@
 import { ApiError } from '../../core/errors/api-error';
 
-type RecordingErrorCode = 'forbidden' | 'invalid_body' | 'conflict' | 'not_found';
+type RecordingErrorCode = 'forbidden' | 'invalid_body' | 'conflict' | 'not_found' | 'rate_limited';
 
 export class RecordingError extends ApiError<RecordingErrorCode> {
   /** Before the end there is no recording (rule V3). */
@@ -12,6 +12,9 @@ export class RecordingError extends ApiError<RecordingErrorCode> {
   }
   static outOfRange(name: string, durationMs: number): RecordingError {
     return new RecordingError('invalid_body', `${name} must be between 0 and ${durationMs}, the recording's length in milliseconds`);
+  }
+  static tooFast(retryAfterSeconds: number): RecordingError {
+    return new RecordingError('rate_limited', 'Too many reads of the recording: slow down', retryAfterSeconds);
   }
   static interviewerOnly(): RecordingError {
     return new RecordingError('forbidden', 'Only the interviewer can retry the recording');

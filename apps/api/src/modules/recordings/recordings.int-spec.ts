@@ -117,6 +117,8 @@ describe('recordings (rules V1-V7)', () => {
       RECORDING_ATTEMPTS: '2',
       RECORDING_BACKOFF_MS: '50',
       RECORDING_SWEEP_MS: '600000',
+      // These tests seek hundreds of times a second; the budget has its own test below, on its own server.
+      RECORDING_READS_PER_SECOND: '100000',
     });
     api = recordingApi(app.baseUrl);
     interview = interviewApi(app.baseUrl);
@@ -580,6 +582,37 @@ describe('recordings (rules V1-V7)', () => {
         if (!fine) throw new Error(`seed ${random.seed}, case ${i}: ${route}?${query} answered ${response.status} ${response.contentType} ${Buffer.from(response.bytes).toString('utf8').slice(0, 300)}`);
       }
       console.log(`recording query fuzz (seed ${random.seed}): ${JSON.stringify(tally)}`);
+    });
+
+    it('V5, V6: each user has a budget of reads (RECORDING_READS_PER_SECOND over two seconds): past it 429 rate_limited, others unaffected', async () => {
+      const limited = await startTestApp({ RECORDING_READS_PER_SECOND: '5' });
+      try {
+        const limitedApi = recordingApi(limited.baseUrl);
+        const cast = await interviewCast(limited.baseUrl);
+        const limitedInterview = interviewApi(limited.baseUrl);
+        await limitedInterview.ok(cast.session.id, 'start', cast.interviewer.token);
+        await limitedInterview.ok(cast.session.id, 'end', cast.interviewer.token);
+        const built = await startWorker(limited.config, limited.database, pino({ level: 'silent' }));
+        try {
+          await eventually(async () => (await limitedApi.view(cast.session.id, cast.candidate.token)).body.status === 'ready', 15_000, 'the recording built');
+        } finally {
+          await built.close();
+        }
+        // Ten reads in two seconds are allowed, whichever route; the eleventh is refused.
+        const reads = await Promise.all(
+          Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? limitedApi.state(cast.session.id, cast.candidate.token, 'at=0') : limitedApi.updates(cast.session.id, cast.candidate.token, 'from=0&to=0'))),
+        );
+        expect(reads.filter((r) => r.status === 200)).toHaveLength(10);
+        const refused = reads.filter((r) => r.status !== 200);
+        expect(refused.map((r) => [r.status, r.body?.error.code])).toEqual([
+          [429, 'rate_limited'],
+          [429, 'rate_limited'],
+        ]);
+        // Another participant's budget is their own.
+        expect((await limitedApi.state(cast.session.id, cast.observer.token, 'at=0')).status).toBe(200);
+      } finally {
+        await limited.close();
+      }
     });
   });
 });

@@ -4,6 +4,7 @@ import type { AppConfig } from '@mockboard/config';
 import { describeError, type InterviewSessionRow, type RecordingRow } from '@mockboard/db';
 import { RecordingJobs } from '@mockboard/jobs';
 import { encodeRecordedUpdates, recordingStateQuerySchema, recordingUpdatesQuerySchema, type RecordingView } from '@mockboard/protocol';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { RoomRegistry } from '../../collab/room-registry';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { SessionEndedEvents } from '../../core/events/session-events';
@@ -21,6 +22,8 @@ import { RecordingError } from './recordings.errors';
 export class RecordingsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Recordings');
   private readonly jobs: RecordingJobs;
+  /** A seek costs a merge of a whole board: each user's reads are budgeted, over two seconds to allow a burst. */
+  private readonly reads: RateLimiterMemory;
   private unsubscribe: (() => void) | undefined;
 
   constructor(
@@ -34,6 +37,7 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
     const connection = { url: config.redis.url, maxRetriesPerRequest: null, retryStrategy: (attempt: number) => Math.min(attempt * 250, 5_000) };
     // Redis being down is reported by the api's shared connection (RedisModule); this queue only waits.
     this.jobs = new RecordingJobs({ connection, prefix: config.redis.prefix, ...config.recordings, onError: () => undefined });
+    this.reads = new RateLimiterMemory({ points: 2 * config.recordings.readsPerSecond, duration: 2 });
   }
 
   onModuleInit(): void {
@@ -51,9 +55,10 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The document at `at` as one Yjs update (rule V5). */
-  async state(session: InterviewSessionRow, query: unknown): Promise<Uint8Array> {
-    // The order docs/protocol.md gives: not ended (404), then the query (400), then not ready (409).
+  async state(actor: InterviewActor, session: InterviewSessionRow, query: unknown): Promise<Uint8Array> {
+    // The order docs/protocol.md gives: not ended (404), the budget (429), the query (400), not ready (409).
     const found = await this.extentOf(session);
+    await this.chargeRead(actor);
     const { at } = parseBody(recordingStateQuerySchema, query);
     const recording = ready(found);
     if (at > recording.durationMs) throw RecordingError.outOfRange('at', recording.durationMs);
@@ -61,8 +66,9 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The updates in a window, framed (rule V6). */
-  async updates(session: InterviewSessionRow, query: unknown): Promise<Uint8Array> {
+  async updates(actor: InterviewActor, session: InterviewSessionRow, query: unknown): Promise<Uint8Array> {
     const found = await this.extentOf(session);
+    await this.chargeRead(actor);
     const { from, to } = parseBody(recordingUpdatesQuerySchema, query);
     const recording = ready(found);
     if (to > recording.durationMs) throw RecordingError.outOfRange('to', recording.durationMs);
@@ -77,6 +83,15 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
     await this.enqueue(session.id, (jobs) => jobs.retry(session.id));
     void this.status.push(session.id);
     return this.view(actor, session);
+  }
+
+  private async chargeRead(actor: InterviewActor): Promise<void> {
+    try {
+      await this.reads.consume(actor.userId);
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      throw RecordingError.tooFast(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
+    }
   }
 
   /** The build starts once every edit the room accepted before the end is in the log it reads (rule V1). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DOC_KEYS, type RecordedUpdate } from '@mockboard/protocol';
 import * as Y from 'yjs';
-import { ReplayDocument, type RecordingSource } from './replay-document';
+import { MIN_STATE_GAP_MS, ReplayDocument, type RecordingSource } from './replay-document';
 import { CHUNK_MS } from './update-chunks';
 
 /** A recording of one element per step, drawn at the given moments, and a source serving it as the server would. */
@@ -24,7 +24,8 @@ function recordingOf(moments: readonly number[]) {
   return { source, calls };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Long enough for a held-back state request to go out and land. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, MIN_STATE_GAP_MS + 5));
 
 function player(moments: readonly number[], durationMs: number) {
   const { source, calls } = recordingOf(moments);
@@ -74,6 +75,18 @@ describe('ReplayDocument', () => {
     expect(seen.map((s) => s.atMs)).toEqual([10_000, 1_500]);
     expect(seen.at(-1)?.keys).toEqual(['e0']);
     expect(calls).toEqual(['state 10000', 'state 1500']);
+  });
+
+  it('asks for state at most once per MIN_STATE_GAP_MS while the scrubber is dragged, and ends where the drag stopped', async () => {
+    const { replay, calls, last } = player([1_000, 5_000, 9_000], 10_000);
+    replay.moveTo(10_000);
+    await settle();
+    // Sixty moves back in a few milliseconds: one request goes out at once, the rest wait for the gap.
+    for (let at = 9_900; at >= 3_900; at -= 100) replay.moveTo(at);
+    await settle();
+    await settle();
+    expect(calls).toEqual(['state 10000', 'state 9900', 'state 3900']);
+    expect(last()).toEqual({ atMs: 3_900, keys: ['e0'] });
   });
 
   it('reports a failed read and tries again on the next move', async () => {

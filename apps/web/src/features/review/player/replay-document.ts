@@ -11,6 +11,11 @@ export interface RecordingSource {
 
 /** A jump forward over more chunks than this asks for the state at the target instead of the chunks between. */
 const MAX_CHUNKS_TO_PLAY_THROUGH = 3;
+/**
+ * Least time between two state requests: a drag over a small board would otherwise ask dozens of times a
+ * second, past the server's per-user budget (docs/protocol.md V5), for moments shown for a few milliseconds.
+ */
+export const MIN_STATE_GAP_MS = 100;
 
 /**
  * The board's document at the playhead. Moving forward applies the recorded updates in between (from chunks
@@ -23,6 +28,7 @@ export class ReplayDocument {
   private shownMs = -1;
   private targetMs = 0;
   private stateInFlight = false;
+  private lastStateRequest = Number.NEGATIVE_INFINITY;
   private destroyed = false;
   private readonly chunks = new Map<number, RecordedUpdate[]>();
   private readonly loading = new Set<number>();
@@ -82,6 +88,16 @@ export class ReplayDocument {
 
   private fetchState(target: number): void {
     this.stateInFlight = true;
+    const wait = this.lastStateRequest + MIN_STATE_GAP_MS - Date.now();
+    if (wait > 0) {
+      // Held back, not dropped: when the gap is over, the request is for wherever the playhead is then.
+      setTimeout(() => {
+        this.stateInFlight = false;
+        this.sync();
+      }, wait);
+      return;
+    }
+    this.lastStateRequest = Date.now();
     this.source.stateAt(target).then(
       (state) => {
         this.stateInFlight = false;
