@@ -1,11 +1,10 @@
 import { expect, test } from '@playwright/test';
-import type { RecordingView, RubricNotesResponse, SessionView } from '@mockboard/protocol';
-import { newPage } from '../support/pages';
-import { postJson, postJsonForBody } from '../support/in-page-api';
+import type { RecordingView, RubricNotesResponse } from '@mockboard/protocol';
 import { agenda, sendChat } from '../support/interview-page';
 import { expectBoardCount, momentText, reviewBoard, scrubTo, sessionTime } from '../support/review-page';
-import { drawRectangle, expectRoomReady, room, uniqueEmail } from '../support/room-page';
+import { drawRectangle, room } from '../support/room-page';
 import { addQuickNote, getJson } from '../support/rubric-page';
+import { openSessionInTwoBrowsers } from '../support/two-browser-session';
 
 /**
  * A session's recording, reviewed in two real browsers (docs/protocol.md, rules V1-V7): the page waits
@@ -21,18 +20,7 @@ test('after a short session the review shows the build, then replays the board: 
   test.setTimeout(120_000);
   const offsite: string[] = [];
 
-  const interviewer = await newPage(browser, { offsite });
-  expect(await postJson(interviewer, '/api/auth/register', { email: uniqueEmail('review'), password: 'correct horse battery', displayName: 'Ivy Interviewer' })).toBe(201);
-  const created = await postJsonForBody<SessionView>(interviewer, '/api/sessions', { problemSlug: 'video-recommendation', role: 'interviewer' });
-  expect(created.status).toBe(201);
-  const sessionId = created.body.id;
-  await interviewer.goto(`/sessions/${sessionId}`);
-  await expectRoomReady(interviewer);
-
-  const candidate = await newPage(browser, { offsite });
-  expect(await postJson(candidate, '/api/auth/guest', { displayName: 'Cam Candidate' })).toBe(201);
-  await candidate.goto(new URL(created.body.inviteUrl ?? '').pathname);
-  await expectRoomReady(candidate);
+  const { interviewer, candidate, sessionId } = await openSessionInTwoBrowsers(browser, 'review', offsite);
 
   // The interview: one shape, a pause, a second shape, a chat message and a rubric note.
   await interviewer.getByRole('button', { name: 'Start interview' }).click();

@@ -1,10 +1,9 @@
 import { expect, test, type Route } from '@playwright/test';
-import type { Scorecard, SessionView } from '@mockboard/protocol';
-import { newPage } from '../support/pages';
-import { postJson, postJsonForBody } from '../support/in-page-api';
+import type { Scorecard } from '@mockboard/protocol';
 import { agenda, currentStep } from '../support/interview-page';
-import { expectRoomReady, uniqueEmail } from '../support/room-page';
+import { expectRoomReady } from '../support/room-page';
 import { addQuickNote, getJson, myRoleBadge, openRubricStep, rubric, rubricSaved, scoreStep } from '../support/rubric-page';
+import { openSessionInTwoBrowsers } from '../support/two-browser-session';
 
 /**
  * Scoring in two real browsers (docs/protocol.md, rules R2-R6): the interviewer scores in the private rubric
@@ -19,18 +18,7 @@ test('the interviewer scores privately, the draft survives a reload, the card is
   test.setTimeout(150_000);
   const offsite: string[] = [];
 
-  const interviewer = await newPage(browser, { offsite });
-  expect(await postJson(interviewer, '/api/auth/register', { email: uniqueEmail('scoring'), password: 'correct horse battery', displayName: 'Ivy Interviewer' })).toBe(201);
-  const created = await postJsonForBody<SessionView>(interviewer, '/api/sessions', { problemSlug: 'video-recommendation', role: 'interviewer' });
-  expect(created.status).toBe(201);
-  const sessionId = created.body.id;
-  await interviewer.goto(`/sessions/${sessionId}`);
-  await expectRoomReady(interviewer);
-
-  const candidate = await newPage(browser, { offsite });
-  expect(await postJson(candidate, '/api/auth/guest', { displayName: 'Cam Candidate' })).toBe(201);
-  await candidate.goto(new URL(created.body.inviteUrl ?? '').pathname);
-  await expectRoomReady(candidate);
+  const { interviewer, candidate, sessionId } = await openSessionInTwoBrowsers(browser, 'scoring', offsite);
   // The rubric is the interviewer's alone (R8): the candidate's room neither shows nor asks for it.
   const scorecardReads: string[] = [];
   candidate.on('request', (request) => {

@@ -4,59 +4,27 @@ import { recordingJobId, RECORDINGS_QUEUE } from '@mockboard/jobs';
 import type { AuthResponse, RecordingView, SessionView } from '@mockboard/protocol';
 import { deleteRedisKeys, freePort } from '@mockboard/testing';
 import { Queue } from 'bullmq';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { spawnApi, waitForHealthy } from '../../../../tests/support/api-process';
+import { spawnBuiltApp, type BuiltAppProcess } from '../../../../tests/support/built-app-process';
 import { requestJson } from '../../../../tests/support/http';
 import { interviewApi, interviewCast } from '../../../../tests/support/interview-clients';
 import { connectedProvider, eventually } from '../../../../tests/support/room-clients';
 import { startTestApp, type TestApp } from '../../../../tests/support/test-app';
 import { TEST_REDIS_URL } from '../../../../tests/support/test-run';
 
-const WORKER_MAIN = resolve(__dirname, '../../dist/main.js');
 const SECRET = 'recording-worker-secret-recording-worker-secret';
-
-/** `apps/worker/dist/main.js` as docker compose runs it: its own process, killable with SIGKILL. */
-interface WorkerProcess {
-  child: ChildProcess;
-  output(): string;
-  exited: Promise<number | null>;
-  kill(signal: NodeJS.Signals): Promise<number | null>;
-}
-
-function spawnWorker(env: Record<string, string>): WorkerProcess {
-  if (!existsSync(WORKER_MAIN)) throw new Error(`${WORKER_MAIN} is missing: build first (npx nx run worker:build)`);
-  const child = spawn(process.execPath, [WORKER_MAIN], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
-  return {
-    child,
-    output: () => output,
-    exited,
-    async kill(signal) {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
-    },
-  };
-}
 
 describe('the recording worker on its own and embedded (rules V1, V2, V8)', () => {
   const prefix = `${process.env.TEST_REDIS_PREFIX}-recworker`;
   let app: TestApp;
-  const workers: WorkerProcess[] = [];
+  const workers: BuiltAppProcess[] = [];
   let interview: ReturnType<typeof interviewApi>;
   let queue: Queue;
 
-  const startWorkerProcess = (env: Record<string, string> = {}): WorkerProcess => {
-    const worker = spawnWorker({
+  const startWorkerProcess = (env: Record<string, string> = {}): BuiltAppProcess => {
+    const worker = spawnBuiltApp('worker', {
       DATABASE_URL: process.env.TEST_DATABASE_URL ?? '',
       REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: prefix,
@@ -79,7 +47,7 @@ describe('the recording worker on its own and embedded (rules V1, V2, V8)', () =
     queue = new Queue(RECORDINGS_QUEUE, { connection: { url: TEST_REDIS_URL }, prefix });
   });
   afterEach(async () => {
-    for (const worker of workers.splice(0)) await worker.kill('SIGKILL');
+    for (const worker of workers.splice(0)) await worker.stop('SIGKILL');
   });
   afterAll(async () => {
     await queue.close();
@@ -87,7 +55,7 @@ describe('the recording worker on its own and embedded (rules V1, V2, V8)', () =
   });
 
   const statusOf = async (id: string) => (await app.database.db.select().from(recordings).where(eq(recordings.sessionId, id)))[0];
-  const untilReady = async (id: string, token: string, timeoutMs: number, worker?: WorkerProcess): Promise<RecordingView> => {
+  const untilReady = async (id: string, token: string, timeoutMs: number, worker?: BuiltAppProcess): Promise<RecordingView> => {
     let last: RecordingView | undefined;
     try {
       await eventually(async () => (last = (await requestJson<RecordingView>(app.baseUrl, `/api/sessions/${id}/recording`, { token })).body).status === 'ready', timeoutMs, 'a ready recording');
@@ -134,7 +102,7 @@ describe('the recording worker on its own and embedded (rules V1, V2, V8)', () =
     await interview.ok(id, 'end', interviewer.token);
 
     await eventually(async () => (await statusOf(id))?.status === 'processing', 15_000, 'the build to start');
-    await first.kill('SIGKILL');
+    await first.stop('SIGKILL');
     const killedAt = Date.now();
     const killed = await statusOf(id);
     // Killed before it could finish: the test is only worth something if this holds.
@@ -144,7 +112,7 @@ describe('the recording worker on its own and embedded (rules V1, V2, V8)', () =
     const second = startWorkerProcess();
     await eventually(async () => ((await queue.getJob(recordingJobId(id)))?.processedOn ?? 0) > killedAt, 15_000, 'the job to be taken up again');
     await eventually(async () => ((await statusOf(id))?.progress ?? 0) > 0, 15_000, 'the second build to make progress');
-    await second.kill('SIGKILL');
+    await second.stop('SIGKILL');
     expect((await statusOf(id))?.status).toBe('processing');
 
     const third = startWorkerProcess();
@@ -164,7 +132,7 @@ describe('the recording worker on its own and embedded (rules V1, V2, V8)', () =
     expect((await statusOf(atStart.id))?.status).toBe('queued');
     const slow = startWorkerProcess({ RECORDING_SWEEP_MS: '600000' });
     await untilReady(atStart.id, atStart.token, 15_000, slow);
-    await slow.kill('SIGKILL');
+    await slow.stop('SIGKILL');
 
     // A worker running (its start-up sweep done), then a request whose job Redis lost: the timer's sweep finds it.
     const worker = startWorkerProcess({ LOG_LEVEL: 'info' });

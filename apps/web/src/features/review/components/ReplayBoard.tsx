@@ -1,23 +1,8 @@
-import { CaptureUpdateAction, Excalidraw } from '@excalidraw/excalidraw';
-import type { AppState, ExcalidrawImperativeAPI, UIOptions } from '@excalidraw/excalidraw/types';
-import '@excalidraw/excalidraw/index.css';
+import { CaptureUpdateAction } from '@excalidraw/excalidraw';
+import type { AppState, ExcalidrawImperativeAPI } from '@excalidraw/excalidraw/types';
 import { useCallback, useEffect, useRef } from 'react';
+import { BoardCanvas } from '../../room/components/BoardCanvas';
 import type { BoardElement } from '../board/board-scene';
-
-/** A recording is watched, not edited: everything that would load, save or change the board is off. */
-const UI_OPTIONS: Partial<UIOptions> = {
-  canvasActions: {
-    loadScene: false,
-    saveToActiveFile: false,
-    export: false,
-    saveAsImage: false,
-    toggleTheme: false,
-    clearCanvas: false,
-    changeViewBackgroundColor: false,
-  },
-  tools: { image: false },
-};
-const INITIAL_DATA = { appState: { viewBackgroundColor: '#ffffff' } };
 
 interface ReplayBoardProps {
   elements: readonly BoardElement[];
@@ -61,7 +46,7 @@ export function ReplayBoard({ elements, onApi }: ReplayBoardProps) {
 
   return (
     <div className="review-board__canvas">
-      <Excalidraw
+      <BoardCanvas
         excalidrawAPI={(instance) => {
           api.current = instance;
           onApi(instance);
@@ -71,8 +56,6 @@ export function ReplayBoard({ elements, onApi }: ReplayBoardProps) {
         }}
         onChange={onChange}
         viewModeEnabled
-        UIOptions={UI_OPTIONS}
-        initialData={INITIAL_DATA}
       />
     </div>
   );

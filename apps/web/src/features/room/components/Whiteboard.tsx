@@ -1,32 +1,9 @@
-import { Excalidraw } from '@excalidraw/excalidraw';
 import type { OrderedExcalidrawElement } from '@excalidraw/excalidraw/element/types';
-import type { AppState, ExcalidrawImperativeAPI, ExcalidrawProps, UIOptions } from '@excalidraw/excalidraw/types';
-import '@excalidraw/excalidraw/index.css';
+import type { AppState, ExcalidrawImperativeAPI, ExcalidrawProps } from '@excalidraw/excalidraw/types';
 import type { DragEvent } from 'react';
 import { COMPONENT_DRAG_TYPE } from '../board/place-component';
+import { BoardCanvas } from './BoardCanvas';
 import { RoomMainMenu } from './RoomMainMenu';
-
-/**
- * What the room turns off in Excalidraw, menus and command palette alike: the board lives on the server, so
- * opening or saving files would only confuse; export has its own menu; images are not synced yet (they need
- * file storage). Clearing the canvas would delete every element for everyone at once; the background colour
- * is not shared, so changing it would only change one person's view.
- */
-const UI_OPTIONS: Partial<UIOptions> = {
-  canvasActions: {
-    loadScene: false,
-    saveToActiveFile: false,
-    export: false,
-    saveAsImage: false,
-    toggleTheme: false,
-    clearCanvas: false,
-    changeViewBackgroundColor: false,
-  },
-  tools: { image: false },
-};
-
-/** Read once, on mount; a constant so that re-rendering the room does not re-render Excalidraw. */
-const INITIAL_DATA: ExcalidrawProps['initialData'] = { appState: { viewBackgroundColor: '#ffffff' } };
 
 interface WhiteboardProps {
   readOnly: boolean;
@@ -57,16 +34,9 @@ export function Whiteboard({ readOnly, onApi, onChange, onPointerUpdate, onDropC
         onDropComponent(event.dataTransfer.getData(COMPONENT_DRAG_TYPE), { clientX: event.clientX, clientY: event.clientY });
       }}
     >
-      <Excalidraw
-        excalidrawAPI={onApi}
-        onChange={onChange}
-        onPointerUpdate={onPointerUpdate}
-        viewModeEnabled={readOnly}
-        UIOptions={UI_OPTIONS}
-        initialData={INITIAL_DATA}
-      >
+      <BoardCanvas excalidrawAPI={onApi} onChange={onChange} onPointerUpdate={onPointerUpdate} viewModeEnabled={readOnly}>
         <RoomMainMenu />
-      </Excalidraw>
+      </BoardCanvas>
     </div>
   );
 }

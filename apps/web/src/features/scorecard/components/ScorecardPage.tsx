@@ -3,8 +3,8 @@ import { Link, useParams } from 'react-router';
 import { ApiRequestError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
-import { useCurrentUser } from '../../auth/hooks/use-current-user';
-import { partnersText } from '../../dashboard/session-people';
+import { SessionPageHeader } from '../../sessions/components/SessionPageHeader';
+import { SessionPageStatus } from '../../sessions/components/SessionPageStatus';
 import { useSession } from '../../sessions/hooks/use-sessions';
 import { scorecardMarkdownUrl } from '../api/scorecard-api';
 import { useRubricNotes, useScorecard } from '../hooks/use-scorecard';
@@ -14,75 +14,44 @@ import { RoundActions } from './RoundActions';
 import { ScorecardDetails } from './ScorecardDetails';
 import '../../../styles/scorecard.css';
 
-const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /** `/sessions/:id/scorecard`: the review after an interview, and the candidate's rating of the interviewer. */
 export function ScorecardPage() {
   const { id = '' } = useParams();
   const session = useSession(id);
 
-  if (session.isPending) {
-    return (
-      <div className="page">
-        <section className="card empty-state" aria-busy="true">
-          <span className="spinner spinner--muted" role="status" aria-label="Loading the scorecard" />
-        </section>
-      </div>
-    );
-  }
-  if (session.isError) {
-    const gone = session.error instanceof ApiRequestError && (session.error.status === 404 || session.error.status === 403);
-    return (
-      <div className="page">
-        <title>Scorecard · Mockboard</title>
-        <Alert tone="danger" action={gone ? undefined : <Button variant="secondary" size="sm" onClick={() => void session.refetch()}>Try again</Button>}>
-          {gone ? 'This session does not exist, or you are not part of it.' : 'Could not load the session.'}
-        </Alert>
-        <Link to="/">Go to your sessions</Link>
-      </div>
-    );
-  }
+  if (session.isPending || session.isError) return <SessionPageStatus session={session} pageName="Scorecard" loadingLabel="Loading the scorecard" />;
   return <ScorecardScreen session={session.data} onRefresh={() => void session.refetch()} refreshing={session.isFetching} />;
 }
 
 function ScorecardScreen({ session, onRefresh, refreshing }: { session: SessionView; onRefresh: () => void; refreshing: boolean }) {
-  const user = useCurrentUser();
   const access = scorecardAccess(session);
   const scorecard = useScorecard(session.id, access === 'full');
   const notes = useRubricNotes(session.id, access === 'full');
   // The session view may be a moment behind the server (released since it was read): a 403 then means the same.
   const refused = scorecard.error instanceof ApiRequestError && scorecard.error.status === 403;
   const readable = access === 'full' && !refused;
-  const when = session.endedAt ?? session.startedAt ?? session.createdAt;
 
   return (
     <div className="page scorecard-page">
-      <title>{`Scorecard · ${session.problem.title} · Mockboard`}</title>
-      <Link className="page__back" to={`/sessions/${session.id}`}>
-        ← Back to the room
-      </Link>
-      <header className="page__header page__header--with-action">
-        <div>
-          <h1 className="page__title">Scorecard</h1>
-          <p className="page__subtitle">
-            {session.problem.title} · {partnersText(session, user.id)} ·{' '}
-            <time dateTime={when}>{DATE_FORMAT.format(new Date(when))}</time>
-          </p>
-        </div>
-        <div className="page__actions">
-          {session.status === 'ended' && (
-            <Link className="button button--secondary button--md" to={`/sessions/${session.id}/review`}>
-              Review the recording
-            </Link>
-          )}
-          {readable && scorecard.data && (
-            <a className="button button--secondary button--md" href={scorecardMarkdownUrl(session.id)} download={`scorecard-${session.id}.md`}>
-              Download as Markdown
-            </a>
-          )}
-          <RoundActions session={session} />
-        </div>
-      </header>
+      <SessionPageHeader
+        session={session}
+        pageName="Scorecard"
+        actions={
+          <>
+            {session.status === 'ended' && (
+              <Link className="button button--secondary button--md" to={`/sessions/${session.id}/review`}>
+                Review the recording
+              </Link>
+            )}
+            {readable && scorecard.data && (
+              <a className="button button--secondary button--md" href={scorecardMarkdownUrl(session.id)} download={`scorecard-${session.id}.md`}>
+                Download as Markdown
+              </a>
+            )}
+            <RoundActions session={session} />
+          </>
+        }
+      />
 
       {access === 'private' && (
         <section className="card scorecard-state">
