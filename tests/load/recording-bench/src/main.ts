@@ -4,9 +4,9 @@ import { cpus, loadavg } from 'node:os';
 import { KEYFRAME_EVERY_MS, KEYFRAME_EVERY_UPDATES } from '@mockboard/collab';
 import { openDatabase } from '@mockboard/db';
 import { createDatabase, deleteRedisKeys, dropDatabase, seededRandom, withPgClient } from '@mockboard/testing';
+import { installExitHandlers, onCleanup, runBench } from '../../shared/cleanup';
 import { startApi } from './api-process';
 import { CpuWindow, type CpuShare } from './cpu-usage';
-import { installExitHandlers, isAborting, onCleanup, runCleanups } from './cleanup';
 import { keyframeIndex, keyframesDigest, timedJobBody, type BuildTiming } from './measure-build';
 import { edgeMoments, httpSource, httpViewSource, randomMoments, repositorySource, timeSeeks, verifyMoments, type Mismatch, type SeekRun } from './measure-seek';
 import { parseOptions } from './options';
@@ -16,6 +16,7 @@ import { resetRecording, seedSession, storedSizes } from './seed';
 import { syntheticSession } from './synthetic-session';
 import { awaitWorkerBuild, type WorkerRun } from './worker-run';
 
+const BENCH = 'recording-bench';
 const PG_SERVER_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const BUILD_LIMIT_MS = 10_000;
@@ -25,10 +26,10 @@ const OVERHEAD_SAMPLES = 300;
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
-  installExitHandlers(options.timeoutSeconds);
+  installExitHandlers(BENCH, options.timeoutSeconds);
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const machine = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores`;
-  console.log(`recording-bench ${runId}: ${options.updates} updates over ${options.minutes} min, seed ${options.seed}; ${machine()}`);
+  console.log(`${BENCH} ${runId}: ${options.updates} updates over ${options.minutes} min, seed ${options.seed}; ${machine()}`);
   console.log(`keyframes every ${KEYFRAME_EVERY_UPDATES} updates or ${KEYFRAME_EVERY_MS / 1000} s of session time`);
   const figures: Record<string, unknown> = { runId, options, loadBefore: loadavg() };
 
@@ -153,16 +154,4 @@ const summary = (run: SeekRun): Record<string, number> => {
 };
 const ms = (v: number): string => `${Math.round(v).toLocaleString('en-US')} ms`;
 
-main()
-  .then(
-    (code) => code,
-    (error: unknown) => {
-      if (isAborting()) return 2;
-      console.error(`recording-bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return 2;
-    },
-  )
-  .then(async (code) => {
-    await runCleanups();
-    process.exit(code);
-  });
+runBench(BENCH, main);

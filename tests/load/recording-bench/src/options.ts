@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgsOrHelp, positiveInt } from '../../shared/cli-options';
 
 export interface BenchOptions {
   updates: number;
@@ -34,28 +34,19 @@ const HELP = `Usage: npm run bench:recording -- [options]
 `;
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      updates: { type: 'string', default: '50000' },
-      minutes: { type: 'string', default: '60' },
-      seeks: { type: 'string', default: '1000' },
-      builds: { type: 'string', default: '3' },
-      verify: { type: 'string', default: '100' },
-      seed: { type: 'string', default: '1' },
-      'no-api': { type: 'boolean', default: false },
-      profile: { type: 'boolean', default: false },
-      'profile-out': { type: 'string' },
-      timeout: { type: 'string', default: '900' },
-      'json-out': { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
+  const values = parseArgsOrHelp(argv, HELP, {
+    updates: { type: 'string', default: '50000' },
+    minutes: { type: 'string', default: '60' },
+    seeks: { type: 'string', default: '1000' },
+    builds: { type: 'string', default: '3' },
+    verify: { type: 'string', default: '100' },
+    seed: { type: 'string', default: '1' },
+    'no-api': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    'profile-out': { type: 'string' },
+    timeout: { type: 'string', default: '900' },
+    'json-out': { type: 'string' },
   });
-  if (values.help) {
-    console.log(HELP);
-    process.exit(0);
-  }
   const minutes = positiveInt('minutes', values.minutes);
   if (minutes !== 45 && minutes !== 60) throw new Error('--minutes must be 45 or 60 (the interview lengths)');
   return {
@@ -71,10 +62,4 @@ export function parseOptions(argv: string[]): BenchOptions {
     timeoutSeconds: positiveInt('timeout', values.timeout),
     jsonOut: values['json-out'],
   };
-}
-
-function positiveInt(name: string, raw: string): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, not "${raw}"`);
-  return value;
 }

@@ -1,8 +1,8 @@
+import { median, summarise, type LatencySummary } from '../../shared/stats';
 import type { BuildTiming } from './measure-build';
 import type { Mismatch, SeekRun } from './measure-seek';
 import type { ProfileShare } from './profile';
 import type { StoredSizes } from './seed';
-import { median, summarise, type LatencySummary } from './stats';
 import type { SyntheticUpdate } from './synthetic-session';
 import type { WorkerRun } from './worker-run';
 

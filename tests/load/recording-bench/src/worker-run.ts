@@ -1,7 +1,7 @@
 import { RECORDINGS_QUEUE, recordingJobId } from '@mockboard/jobs';
 import { withPgClient } from '@mockboard/testing';
 import { Queue } from 'bullmq';
-import { sleep } from './cleanup';
+import { sleep } from '../../shared/cleanup';
 
 export interface WorkerRun {
   /** BullMQ's own stamps: when the worker took the job, and when it finished it. */

@@ -1,6 +1,6 @@
 import type { YjsAck } from '@mockboard/protocol';
 import * as Y from 'yjs';
-import { withTimeout } from './cleanup';
+import { withTimeout } from '../../shared/cleanup';
 import type { FromGenerator, GeneratorResult, LatencySamples, RoomOutcome, ToGenerator } from './fanout-messages';
 import { setOwnNice } from './process-priority';
 import { countMissing, docDigest, nowMs, parseEditKey, prepareEdits, type PreparedEdit } from './room-doc';

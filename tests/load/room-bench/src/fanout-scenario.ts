@@ -1,12 +1,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { onCleanup, withTimeout } from './cleanup';
+import { onCleanup, withTimeout } from '../../shared/cleanup';
+import { summarise, type LatencySummary } from '../../shared/stats';
 import type { FromGenerator, GeneratorResult, ToGenerator } from './fanout-messages';
 import type { BenchOptions } from './options';
 import type { ProcSampler, UsageSummary } from './proc-sampler';
 import type { ServerHandle } from './server-process';
 import { createRooms, type BenchRoom } from './setup';
-import { concatSamples, p99BySecond, summarise, type LatencySummary } from './stats';
+import { concatSamples, p99BySecond } from './stats';
 import { freshClientCheck, loggedCounts, waitForStoredRooms, type FreshCheckResult } from './verify';
 
 const DRAIN_TIMEOUT_MS = 15_000;

@@ -1,13 +1,14 @@
 import type { RoomProvider } from '@mockboard/room-client';
 import { withPgClient } from '@mockboard/testing';
 import * as Y from 'yjs';
-import { sleep } from './cleanup';
+import { sleep } from '../../shared/cleanup';
+import { median, summarise, type LatencySummary } from '../../shared/stats';
 import type { BenchOptions } from './options';
 import type { ProcSampler, UsageSummary } from './proc-sampler';
 import { docDigest, elements, nowMs, openProvider, whenReady } from './room-doc';
 import type { ServerHandle } from './server-process';
 import { guest } from './setup';
-import { median, SampleBuffer, summarise, type LatencySummary } from './stats';
+import { SampleBuffer } from './stats';
 import { loggedCounts } from './verify';
 
 /** Whiteboard edits overwrite elements: the pushed updates cycle over this many element ids. */

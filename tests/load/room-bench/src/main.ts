@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { installExitHandlers, isAborting, runCleanups } from './cleanup';
+import { installExitHandlers, runBench } from '../../shared/cleanup';
 import { newestProfile, printProfile, summariseProfile, type ProfileSummary } from './cpu-profile';
 import { runFanout } from './fanout-scenario';
 import { runLoad, SNAPSHOT_EVERY } from './load-scenario';
@@ -9,14 +9,16 @@ import { ProcSampler } from './proc-sampler';
 import { printFanout, printLoad, printVerdicts, type FloorVerdict } from './report';
 import { externalServer, startOwnServer, type ServerHandle } from './server-process';
 
+const BENCH = 'room-bench';
+
 /** Short enough that the load mode can watch a room unload between two measurements. */
 const UNLOAD_GRACE_MS = '200';
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
-  installExitHandlers(options.timeoutSeconds);
+  installExitHandlers(BENCH, options.timeoutSeconds);
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-  console.log(`room-bench ${runId}: mode ${options.mode}, hard timeout ${options.timeoutSeconds} s`);
+  console.log(`${BENCH} ${runId}: mode ${options.mode}, hard timeout ${options.timeoutSeconds} s`);
   const verdicts: FloorVerdict[] = [];
   const figures: Record<string, unknown> = { runId, options };
 
@@ -82,16 +84,4 @@ function samplerFor(server: ServerHandle): ProcSampler {
   return sampler;
 }
 
-main()
-  .then(
-    (code) => code,
-    (error: unknown) => {
-      if (isAborting()) return 2;
-      console.error(`room-bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return 2;
-    },
-  )
-  .then(async (code) => {
-    await runCleanups();
-    process.exit(code);
-  });
+runBench(BENCH, main);

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { intInRange, parseArgsOrHelp, positiveInt } from '../../shared/cli-options';
 
 export type BenchMode = 'fanout' | 'load' | 'all';
 
@@ -57,35 +57,26 @@ const HELP = `Usage: npm run bench:room -- [options]
 `;
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      mode: { type: 'string', default: 'fanout' },
-      rooms: { type: 'string', default: '500' },
-      clients: { type: 'string', default: '2' },
-      rate: { type: 'string', default: '10' },
-      seconds: { type: 'string', default: '20' },
-      warmup: { type: 'string', default: '5' },
-      workers: { type: 'string', default: '2' },
-      'generator-nice': { type: 'string', default: '10' },
-      url: { type: 'string' },
-      pid: { type: 'string' },
-      'database-url': { type: 'string' },
-      'load-updates': { type: 'string', default: '20000' },
-      'load-writers': { type: 'string', default: '8' },
-      'load-repeats': { type: 'string', default: '5' },
-      'server-cpu-prof': { type: 'string' },
-      'generator-cpu-prof': { type: 'string' },
-      timeout: { type: 'string' },
-      'json-out': { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
+  const values = parseArgsOrHelp(argv, HELP, {
+    mode: { type: 'string', default: 'fanout' },
+    rooms: { type: 'string', default: '500' },
+    clients: { type: 'string', default: '2' },
+    rate: { type: 'string', default: '10' },
+    seconds: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '5' },
+    workers: { type: 'string', default: '2' },
+    'generator-nice': { type: 'string', default: '10' },
+    url: { type: 'string' },
+    pid: { type: 'string' },
+    'database-url': { type: 'string' },
+    'load-updates': { type: 'string', default: '20000' },
+    'load-writers': { type: 'string', default: '8' },
+    'load-repeats': { type: 'string', default: '5' },
+    'server-cpu-prof': { type: 'string' },
+    'generator-cpu-prof': { type: 'string' },
+    timeout: { type: 'string' },
+    'json-out': { type: 'string' },
   });
-  if (values.help) {
-    console.log(HELP);
-    process.exit(0);
-  }
   const mode = values.mode;
   if (mode !== 'fanout' && mode !== 'load' && mode !== 'all') throw new Error(`--mode must be fanout, load or all, not "${mode}"`);
   const options: BenchOptions = {
@@ -121,18 +112,6 @@ function defaultTimeout(o: BenchOptions): number {
   const fanout = o.mode === 'load' ? 0 : 120 + (o.warmup + o.seconds) * 2 + (o.rooms * o.clients) / 20;
   const load = o.mode === 'fanout' ? 0 : 180 + o.loadUpdates / 50;
   return Math.ceil(fanout + load);
-}
-
-function positiveInt(name: string, raw: string, min = 1): number {
-  return intInRange(name, raw, min, Number.MAX_SAFE_INTEGER);
-}
-
-function intInRange(name: string, raw: string, min: number, max: number): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`--${name} must be an integer ${max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`}, not "${raw}"`);
-  }
-  return value;
 }
 
 function positiveNumber(name: string, raw: string): number {

@@ -1,8 +1,8 @@
+import { median, type LatencySummary } from '../../shared/stats';
 import type { FanoutReport } from './fanout-scenario';
 import type { LoadReport } from './load-scenario';
 import type { BenchOptions } from './options';
 import type { UsageSummary } from './proc-sampler';
-import { median, type LatencySummary } from './stats';
 
 export interface FloorVerdict {
   floor: string;

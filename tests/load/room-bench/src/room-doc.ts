@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DOC_KEYS, updateMessage } from '@mockboard/protocol';
 import { RoomProvider } from '@mockboard/room-client';
 import * as Y from 'yjs';
-import { withTimeout } from './cleanup';
+import { withTimeout } from '../../shared/cleanup';
 import { corkClientWrites } from './cork-client';
 
 /** Sub-millisecond wall clock shared by every process on this machine. */

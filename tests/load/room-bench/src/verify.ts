@@ -1,5 +1,5 @@
 import { withPgClient } from '@mockboard/testing';
-import { sleep } from './cleanup';
+import { sleep } from '../../shared/cleanup';
 import { countMissing, docDigest, openProvider, whenReady } from './room-doc';
 import { mapLimit } from './setup';
 
