@@ -1,6 +1,6 @@
 import { REDIS_HELP, type AppConfig } from '@mockboard/config';
 import { describeErrorWithStack, type Database } from '@mockboard/db';
-import { BACKGROUND_QUEUE, JOB_SCHEDULES, type JobName } from '@mockboard/jobs';
+import { BACKGROUND_QUEUE, JOB_SCHEDULES, jobsConnection, type JobName } from '@mockboard/jobs';
 import { Queue, Worker } from 'bullmq';
 import { indexHandlers, JOB_HANDLERS } from './job-registry';
 import { createLogger } from './logger';
@@ -17,11 +17,7 @@ export interface RunningWorker {
  */
 export async function startWorker(config: AppConfig, database: Database, logger = createLogger(config, 'worker')): Promise<RunningWorker> {
   const handlers = indexHandlers(JOB_HANDLERS);
-  const connection = {
-    url: config.redis.url,
-    maxRetriesPerRequest: null,
-    retryStrategy: (attempt: number) => Math.min(attempt * 250, 5_000),
-  };
+  const connection = jobsConnection(config.redis.url);
   const prefix = config.redis.prefix;
 
   const worker = new Worker(

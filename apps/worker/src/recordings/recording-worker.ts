@@ -19,11 +19,12 @@ export function startRecordingWorker(config: AppConfig, database: Database, conn
   const repository = new RecordingsRepository(database.db);
   // Redis being down is reported once by the background worker, which uses the same settings.
   const quiet = (): void => undefined;
-  const jobs = new RecordingJobs({ connection, prefix: config.redis.prefix, ...config.recordings, onError: quiet });
+  const { attempts, backoffMs } = config.recordings;
+  const jobs = new RecordingJobs({ connection, prefix: config.redis.prefix, attempts, backoffMs, onError: quiet });
 
   const build = async (job: Job<RecordingJobData>): Promise<unknown> => {
     const { sessionId } = job.data;
-    const recording = await repository.find(sessionId);
+    const recording = await repository.extent(sessionId);
     // The session was deleted, or an earlier run of this job finished: nothing to build twice.
     if (!recording) return { skipped: 'no recording was asked for' };
     if (recording.status === 'ready') return { skipped: 'already built' };

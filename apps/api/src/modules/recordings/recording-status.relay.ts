@@ -4,8 +4,9 @@ import type { AppConfig } from '@mockboard/config';
 import { describeError } from '@mockboard/db';
 import { RECORDINGS_QUEUE, sessionOfRecordingJob } from '@mockboard/jobs';
 import { QueueEvents } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { APP_CONFIG } from '../../core/config/config.module';
+import { createRedisConnection } from '../../core/redis/redis-connection';
 import { RoomFeatures } from '../room/room-features';
 import { RecordingViews } from './recording-views';
 
@@ -27,14 +28,12 @@ export class RecordingStatusRelay implements OnModuleDestroy {
     private readonly views: RecordingViews,
     private readonly room: RoomFeatures,
   ) {
-    // Redis being down is reported by the api's shared connection (RedisModule); this client only waits.
-    const quiet = (): void => undefined;
     // The queue's events get a client of their own, and start listening only once it is connected: BullMQ's
     // close waits for a connection that never came, which would keep a stopping api alive while Redis is away.
-    this.connection = new Redis(config.redis.url, { maxRetriesPerRequest: null, retryStrategy: (attempt) => Math.min(attempt * 250, 5_000) });
-    this.connection.on('error', quiet);
+    // Redis being down is reported by the api's shared connection (RedisModule); this one stays quiet.
+    this.connection = createRedisConnection({ url: config.redis.url });
     this.connection.once('ready', () => {
-      if (this.connection.status === 'ready') this.queueEvents = this.listen(config.redis.prefix, quiet);
+      if (this.connection.status === 'ready') this.queueEvents = this.listen(config.redis.prefix);
     });
   }
 
@@ -53,9 +52,9 @@ export class RecordingStatusRelay implements OnModuleDestroy {
     return next;
   }
 
-  private listen(prefix: string, onError: () => void): QueueEvents {
+  private listen(prefix: string): QueueEvents {
     const events = new QueueEvents(RECORDINGS_QUEUE, { connection: this.connection, prefix, autorun: true });
-    events.on('error', onError);
+    events.on('error', () => undefined);
     for (const event of ['waiting', 'delayed', 'active', 'progress', 'completed', 'failed'] as const) {
       events.on(event, ({ jobId }: { jobId: string }) => {
         const sessionId = sessionOfRecordingJob(jobId);

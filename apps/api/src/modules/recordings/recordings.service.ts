@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { RecordingsRepository } from '@mockboard/collab';
 import type { AppConfig } from '@mockboard/config';
 import { describeError, type InterviewSessionRow, type RecordingRow } from '@mockboard/db';
-import { RecordingJobs } from '@mockboard/jobs';
+import { jobsConnection, RecordingJobs } from '@mockboard/jobs';
 import { encodeRecordedUpdates, recordingStateQuerySchema, recordingUpdatesQuerySchema, type RecordingView } from '@mockboard/protocol';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { RoomRegistry } from '../../collab/room-registry';
@@ -34,9 +34,9 @@ export class RecordingsService implements OnModuleInit, OnModuleDestroy {
     private readonly rooms: RoomRegistry,
     private readonly ended: SessionEndedEvents,
   ) {
-    const connection = { url: config.redis.url, maxRetriesPerRequest: null, retryStrategy: (attempt: number) => Math.min(attempt * 250, 5_000) };
+    const { attempts, backoffMs } = config.recordings;
     // Redis being down is reported by the api's shared connection (RedisModule); this queue only waits.
-    this.jobs = new RecordingJobs({ connection, prefix: config.redis.prefix, ...config.recordings, onError: () => undefined });
+    this.jobs = new RecordingJobs({ connection: jobsConnection(config.redis.url), prefix: config.redis.prefix, attempts, backoffMs, onError: () => undefined });
     this.reads = new RateLimiterMemory({ points: 2 * config.recordings.readsPerSecond, duration: 2 });
   }
 
