@@ -23,8 +23,11 @@ const now = () => performance.now();
  */
 export function usePlayback(durationMs: number, idleGaps: readonly TimeSpan[]): Playback {
   const [clock, setClock] = useState<PlaybackClock>(() => pausedClock(durationMs, durationMs));
-  /** Where the last frame put a playing clock; a paused clock is read directly. */
-  const [framePositionMs, setPositionMs] = useState(durationMs);
+  /**
+   * Where the last frame put the playing clock, tagged with that clock: after a play or a seek, until the
+   * next frame, the new clock's anchor is the position, not an older frame's (which would send the board back).
+   */
+  const [lastFrame, setLastFrame] = useState<{ clock: PlaybackClock; atMs: number } | null>(null);
   const [skipIdle, setSkipIdle] = useState(false);
 
   useEffect(() => {
@@ -36,7 +39,7 @@ export function usePlayback(durationMs: number, idleGaps: readonly TimeSpan[]): 
       const skipped = skipIdle ? skipIdleGap(at, idleGaps) : at;
       if (skipped !== at) return setClock(seek(clock, skipped, wall));
       if (reachedEnd(clock, wall)) return setClock(pause(clock, wall));
-      setPositionMs(at);
+      setLastFrame({ clock, atMs: at });
       frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);
@@ -48,6 +51,6 @@ export function usePlayback(durationMs: number, idleGaps: readonly TimeSpan[]): 
   const seekBy = useCallback((deltaMs: number) => setClock((c) => seek(c, positionAt(c, now()) + deltaMs, now())), []);
   const changeSpeed = useCallback((speed: PlaybackSpeed) => setClock((c) => setSpeed(c, speed, now())), []);
 
-  const positionMs = clock.playing ? framePositionMs : clock.anchorMs;
+  const positionMs = clock.playing && lastFrame?.clock === clock ? lastFrame.atMs : clock.anchorMs;
   return { positionMs, playing: clock.playing, speed: clock.speed, skipIdle, togglePlay, seekTo, seekBy, setSpeed: changeSpeed, setSkipIdle };
 }
