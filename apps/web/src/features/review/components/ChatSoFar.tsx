@@ -1,8 +1,5 @@
-import type { RecordingMarker } from '@mockboard/protocol';
 import { memo } from 'react';
-import { momentText } from '../player/timeline-layout';
-
-export type ChatMarker = Extract<RecordingMarker, { type: 'chat' }>;
+import { momentText, type ChatMarker } from '../player/timeline-layout';
 
 interface ChatSoFarProps {
   /** Chat markers up to the playhead, in time order. */

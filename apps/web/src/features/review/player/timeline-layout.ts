@@ -75,7 +75,7 @@ export function segmentAt(segments: readonly RecordingStepSegment[], atMs: numbe
   return segments.find((segment) => atMs >= segment.startMs && atMs < segment.endMs) ?? segments.find((segment) => atMs === segment.endMs);
 }
 
-type ChatMarker = Extract<RecordingMarker, { type: 'chat' }>;
+export type ChatMarker = Extract<RecordingMarker, { type: 'chat' }>;
 
 /** The chat markers in time order: the chat panel shows a prefix of them. */
 export function chatMarkers(markers: readonly RecordingMarker[]): ChatMarker[] {
