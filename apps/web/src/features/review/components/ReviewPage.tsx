@@ -1,12 +1,11 @@
 import type { SessionView } from '@mockboard/protocol';
 import { Link, useParams } from 'react-router';
-import { ApiRequestError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
 import { SessionPageHeader } from '../../sessions/components/SessionPageHeader';
 import { SessionPageStatus } from '../../sessions/components/SessionPageStatus';
 import { useSession } from '../../sessions/hooks/use-sessions';
-import { useRecording } from '../hooks/use-recording';
+import { notEndedYet, useRecording } from '../hooks/use-recording';
 import { RecordingBuild } from './RecordingBuild';
 import { ReviewPlayer } from './ReviewPlayer';
 import '../../../styles/review.css';
@@ -22,7 +21,7 @@ export function ReviewPage() {
 
 function ReviewScreen({ session }: { session: SessionView }) {
   const recording = useRecording(session.id);
-  const notEnded = recording.error instanceof ApiRequestError && recording.error.status === 404;
+  const notEnded = notEndedYet(recording.error);
 
   return (
     <div className="page review-page">

@@ -22,7 +22,7 @@ const REFUSALS = new Set<string>(CONNECT_REFUSALS);
 
 const isBuilding = (recording: RecordingView | undefined) => recording?.status === 'queued' || recording?.status === 'processing';
 /** 404 until the session ends (rule V3): worth asking again, the end may be moments away. */
-const notEndedYet = (error: unknown) => error instanceof ApiRequestError && error.status === 404;
+export const notEndedYet = (error: unknown) => error instanceof ApiRequestError && error.status === 404;
 
 /** The recording's view, kept current while it builds: pushed over the room socket, polled as a fallback. */
 export function useRecording(sessionId: string) {
