@@ -1,6 +1,7 @@
 import type { RecordingMarker, RecordingStepSegment } from '@mockboard/protocol';
 import { memo, useMemo } from 'react';
 import { STEP_COLOURS } from '../../progress/step-colours';
+import { numberedStepTitle } from '../../scorecard/scorecard-format';
 import { markerLabel, momentText, placeMarkers, placeSegments, segmentAt, sliderKeyTarget } from '../player/timeline-layout';
 
 interface ScrubberProps {
@@ -17,7 +18,7 @@ interface ScrubberProps {
  */
 export function Scrubber({ positionMs, durationMs, steps, markers, onSeek }: ScrubberProps) {
   const current = segmentAt(steps, positionMs);
-  const valueText = `${momentText(positionMs)} of ${momentText(durationMs)}${current ? `, ${placeSegments([current], durationMs)[0]?.title ?? ''}` : ''}`;
+  const valueText = `${momentText(positionMs)} of ${momentText(durationMs)}${current ? `, ${numberedStepTitle(current.step)}` : ''}`;
   return (
     <div className="scrubber">
       <MarkerStrip markers={markers} durationMs={durationMs} onSeek={onSeek} />
