@@ -19,21 +19,29 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * handled here. Resolves with the parsed JSON body (undefined for 204) or throws an ApiRequestError.
  */
 export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiRequestError(0, 'network', 'Could not reach Mockboard. Check your connection and try again.');
-  }
-
+  const response = await send(path, {
+    method,
+    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const payload: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) throw errorFrom(response.status, payload);
   return payload as T;
+}
+
+/** A binary GET (a recording's state and updates): the same cookie and errors, the body as bytes. */
+export async function apiBytes(path: string): Promise<Uint8Array> {
+  const response = await send(path, { headers: { accept: 'application/octet-stream' } });
+  if (!response.ok) throw errorFrom(response.status, await response.json().catch(() => undefined));
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, { ...init, credentials: 'same-origin' });
+  } catch {
+    throw new ApiRequestError(0, 'network', 'Could not reach Mockboard. Check your connection and try again.');
+  }
 }
 
 export const api = {
