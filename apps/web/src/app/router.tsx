@@ -14,9 +14,9 @@ import { NotFoundPage } from './NotFoundPage';
 
 // The room brings Excalidraw (several hundred kB): only visitors who open a room download it.
 const RoomPage = lazy(() => import('../features/room/components/RoomPage').then((module) => ({ default: module.RoomPage })));
-// The progress chart brings recharts (~100 kB gzipped): loaded when the page is opened.
 // The review replays the board (Excalidraw) and charts the session (recharts): loaded when opened.
 const ReviewPage = lazy(() => import('../features/review/components/ReviewPage').then((module) => ({ default: module.ReviewPage })));
+// The progress chart brings recharts (~100 kB gzipped): loaded when the page is opened.
 const ProgressPage = lazy(() => import('../features/progress/components/ProgressPage').then((module) => ({ default: module.ProgressPage })));
 
 export const router = createBrowserRouter([
