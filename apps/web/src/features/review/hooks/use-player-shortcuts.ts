@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 
 /** Arrow keys move the playhead this much, or `LONG_STEP_MS` with Shift. */
-export const STEP_MS = 5_000;
-export const LONG_STEP_MS = 30_000;
+const STEP_MS = 5_000;
+const LONG_STEP_MS = 30_000;
 
 interface Shortcuts {
   togglePlay: () => void;

@@ -16,8 +16,8 @@ export interface PlacedMarker {
 }
 
 /** Two markers closer than this (percent of the width) would overlap on one row. */
-export const MARKER_MIN_GAP_PCT = 2;
-export const MARKER_LANES = 3;
+const MARKER_MIN_GAP_PCT = 2;
+const MARKER_LANES = 3;
 
 export function percentOf(atMs: number, durationMs: number): number {
   if (durationMs <= 0) return 0;

@@ -6,7 +6,7 @@
 export const CHUNK_MS = 30_000;
 
 /** How far ahead of the playhead the updates are read, in wall time: the network's head start. */
-export const PREFETCH_WALL_MS = 10_000;
+const PREFETCH_WALL_MS = 10_000;
 
 export interface Chunk {
   index: number;
