@@ -87,12 +87,8 @@ export class UpdateLogRepository {
 
   /** The log after `afterSeq`, in order; rows an earlier load set aside are flagged. */
   async loadTail(sessionId: string, afterSeq: number): Promise<LogRow[]> {
-    const setAside = this.db
-      .select({ seq: docSetAside.seq })
-      .from(docSetAside)
-      .where(and(eq(docSetAside.sessionId, docUpdates.sessionId), eq(docSetAside.source, 'update'), eq(docSetAside.seq, docUpdates.seq)));
     return this.db
-      .select({ seq: docUpdates.seq, update: docUpdates.update, setAside: sql<boolean>`${exists(setAside)}` })
+      .select({ seq: docUpdates.seq, update: docUpdates.update, setAside: sql<boolean>`${exists(setAsideRowOf(this.db))}` })
       .from(docUpdates)
       .where(and(eq(docUpdates.sessionId, sessionId), gt(docUpdates.seq, afterSeq)))
       .orderBy(asc(docUpdates.seq));
@@ -125,6 +121,14 @@ export class UpdateLogRepository {
       return inserted.length > 0;
     });
   }
+}
+
+/** The `doc_set_aside` entry of the `doc_updates` row being read, for `exists` / `not exists` (rule S10). */
+export function setAsideRowOf(db: Db) {
+  return db
+    .select({ seq: docSetAside.seq })
+    .from(docSetAside)
+    .where(and(eq(docSetAside.sessionId, docUpdates.sessionId), eq(docSetAside.source, 'update'), eq(docSetAside.seq, docUpdates.seq)));
 }
 
 function rowsOf(rows: readonly LoggedUpdate[]) {

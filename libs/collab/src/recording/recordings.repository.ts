@@ -1,5 +1,4 @@
 import {
-  docSetAside,
   docUpdates,
   interviewSessions,
   recordingKeyframes,
@@ -13,6 +12,7 @@ import {
 } from '@mockboard/db';
 import { and, asc, desc, eq, gt, inArray, lte, notExists, sql, between } from 'drizzle-orm';
 import * as Y from 'yjs';
+import { setAsideRowOf } from '../update-log.repository';
 import { KeyframeCache } from './keyframe-cache';
 import type { BuiltRecording, RecordingInputs } from './recording-builder';
 
@@ -84,16 +84,12 @@ export class RecordingsRepository {
   async inputs(sessionId: string): Promise<RecordingInputs | undefined> {
     const [session] = await this.db.select().from(interviewSessions).where(eq(interviewSessions.id, sessionId));
     if (!session) return undefined;
-    const setAside = this.db
-      .select({ seq: docSetAside.seq })
-      .from(docSetAside)
-      .where(and(eq(docSetAside.sessionId, docUpdates.sessionId), eq(docSetAside.source, 'update'), eq(docSetAside.seq, docUpdates.seq)));
     const [events, log, people] = await Promise.all([
       this.db.select().from(sessionEvents).where(eq(sessionEvents.sessionId, sessionId)).orderBy(asc(sessionEvents.seq)),
       this.db
         .select({ seq: docUpdates.seq, userId: docUpdates.userId, createdAt: docUpdates.createdAt, update: docUpdates.update })
         .from(docUpdates)
-        .where(and(eq(docUpdates.sessionId, sessionId), notExists(setAside)))
+        .where(and(eq(docUpdates.sessionId, sessionId), notExists(setAsideRowOf(this.db))))
         .orderBy(asc(docUpdates.seq)),
       this.db
         .select({ userId: sessionParticipants.userId, role: sessionParticipants.role, displayName: users.displayName })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Listeners } from './listeners';
 
 /** Someone's access ended: a sign-in was revoked, or a participant lost their place in a session. */
 export type AccessEnded = { kind: 'signed_out'; authSessionId: string } | { kind: 'left_session'; sessionId: string; userId: string };
@@ -8,16 +9,4 @@ export type AccessEnded = { kind: 'signed_out'; authSessionId: string } | { kind
  * gateway, docs/protocol.md rule P10), so that they are closed at once instead of at their next check.
  */
 @Injectable()
-export class AccessEvents {
-  private readonly listeners = new Set<(event: AccessEnded) => void>();
-
-  /** Returns the unsubscribe function. */
-  subscribe(listener: (event: AccessEnded) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  publish(event: AccessEnded): void {
-    for (const listener of this.listeners) listener(event);
-  }
-}
+export class AccessEvents extends Listeners<AccessEnded> {}
