@@ -15,22 +15,10 @@ import {
   type ScorecardDraft,
   type StoredDraft,
 } from './scorecard-draft';
+import { scorecardFixture } from './scorecard.fixture';
 
-function card(overrides: Partial<Scorecard> = {}): Scorecard {
-  return {
-    sessionId: 's1',
-    status: 'draft',
-    steps: STEP_IDS.map((step) => ({ step, score: null, signals: [], notes: '' })),
-    recommendation: null,
-    strengths: '',
-    improvements: '',
-    message: '',
-    updatedAt: '2026-11-30T10:00:00.000Z',
-    submittedAt: null,
-    releasedAt: null,
-    ...overrides,
-  };
-}
+/** Saved once on the server, unless a test says otherwise. */
+const card = (overrides: Partial<Scorecard> = {}): Scorecard => scorecardFixture({ updatedAt: '2026-11-30T10:00:00.000Z', ...overrides });
 
 const edited = withSignal(withStep(emptyDraft(), 'requirements', { score: 3, notes: 'asked about QPS ' }), 'requirements', 'req-scale-latency', true);
 

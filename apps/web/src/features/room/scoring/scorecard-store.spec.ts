@@ -1,24 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { STEP_IDS } from '@mockboard/interview';
 import type { Scorecard, ScorecardBody } from '@mockboard/protocol';
 import { draftStorageKey, ScorecardStore } from './scorecard-store';
+import { scorecardFixture } from './scorecard.fixture';
 import { emptyDraft, parseStoredDraft, serializeStoredDraft, withSignal, withStep } from './scorecard-draft';
 
-function card(overrides: Partial<Scorecard> = {}): Scorecard {
-  return {
-    sessionId: 's1',
-    status: 'draft',
-    steps: STEP_IDS.map((step) => ({ step, score: null, signals: [], notes: '' })),
-    recommendation: null,
-    strengths: '',
-    improvements: '',
-    message: '',
-    updatedAt: null,
-    submittedAt: null,
-    releasedAt: null,
-    ...overrides,
-  };
-}
+const card = scorecardFixture;
 
 /** What the server would store for a body: text as sent, a new `updatedAt`. */
 function stored(body: ScorecardBody, updatedAt: string): Scorecard {
