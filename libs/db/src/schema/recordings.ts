@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { RecordingStatus } from '@mockboard/protocol';
 import { bytea } from './bytea';
 import { interviewSessions } from './sessions';
 
-export const RECORDING_STATUS_VALUES = ['queued', 'processing', 'ready', 'failed'] as const;
+/** `RECORDING_STATUSES` of libs/protocol, checked against its type: this lib imports no protocol code at run time. */
+const RECORDING_STATUS_VALUES = ['queued', 'processing', 'ready', 'failed'] as const satisfies readonly RecordingStatus[];
 
 /**
  * A session's recording, and the request for it: the row is written `queued` in the transaction that ends
