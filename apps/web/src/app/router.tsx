@@ -11,6 +11,7 @@ import { JoinPage } from '../features/sessions/components/JoinPage';
 import { FullPageStatus } from '../ui/FullPageStatus';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
+import { LoadingCard } from '../ui/LoadingCard';
 
 // The room brings Excalidraw (several hundred kB): only visitors who open a room download it.
 const RoomPage = lazy(() => import('../features/room/components/RoomPage').then((module) => ({ default: module.RoomPage })));
@@ -42,13 +43,7 @@ export const router = createBrowserRouter([
           {
             path: '/sessions/:id/review',
             element: (
-              <Suspense
-                fallback={
-                  <section className="card empty-state" aria-busy="true">
-                    <span className="spinner spinner--muted" role="status" aria-label="Loading the review" />
-                  </section>
-                }
-              >
+              <Suspense fallback={<LoadingCard label="Loading the review" />}>
                 <ReviewPage />
               </Suspense>
             ),
@@ -56,13 +51,7 @@ export const router = createBrowserRouter([
           {
             path: '/progress',
             element: (
-              <Suspense
-                fallback={
-                  <section className="card empty-state" aria-busy="true">
-                    <span className="spinner spinner--muted" role="status" aria-label="Loading your progress" />
-                  </section>
-                }
-              >
+              <Suspense fallback={<LoadingCard label="Loading your progress" />}>
                 <ProgressPage />
               </Suspense>
             ),

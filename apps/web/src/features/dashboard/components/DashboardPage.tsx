@@ -8,6 +8,7 @@ import { useSessions } from '../../sessions/hooks/use-sessions';
 import { NewSessionDialog } from './NewSessionDialog';
 import { SessionList } from './SessionList';
 import { SessionsEmptyState } from './SessionsEmptyState';
+import { LoadingCard } from '../../../ui/LoadingCard';
 
 export function DashboardPage() {
   const user = useCurrentUser();
@@ -66,11 +67,7 @@ export function DashboardPage() {
 
 function SessionsPanel({ sessions, onNewSession }: { sessions: ReturnType<typeof useSessions>; onNewSession: () => void }) {
   if (sessions.isPending) {
-    return (
-      <section className="card empty-state" aria-busy="true">
-        <span className="spinner spinner--muted" role="status" aria-label="Loading your sessions" />
-      </section>
-    );
+    return <LoadingCard label="Loading your sessions" />;
   }
   if (sessions.isError) {
     return (

@@ -9,6 +9,7 @@ import { emptyProblemValues, valuesFromProblem } from '../problem-form';
 import { GuestCannotWrite } from './GuestCannotWrite';
 import { ProblemForm } from './ProblemForm';
 import '../../../styles/problems.css';
+import { LoadingCard } from '../../../ui/LoadingCard';
 
 /** Where a saved problem's title travels to the list page, which confirms the save. */
 export interface ProblemsLocationState {
@@ -47,11 +48,7 @@ export function ProblemEditorPage() {
 function EditProblem({ slug, onSaved }: { slug: string; onSaved: (problem: StoredProblem) => void }) {
   const problem = useProblemDefinition(slug);
   if (problem.isPending) {
-    return (
-      <section className="card empty-state" aria-busy="true">
-        <span className="spinner spinner--muted" role="status" aria-label="Loading the problem" />
-      </section>
-    );
+    return <LoadingCard label="Loading the problem" />;
   }
   if (problem.isError) {
     const missing = problem.error instanceof ApiRequestError && problem.error.status === 404;

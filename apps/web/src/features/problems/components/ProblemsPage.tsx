@@ -10,6 +10,7 @@ import { GuestCannotWrite } from './GuestCannotWrite';
 import type { ProblemsLocationState } from './ProblemEditorPage';
 import { ProblemMeta } from './ProblemMeta';
 import '../../../styles/problems.css';
+import { LoadingCard } from '../../../ui/LoadingCard';
 
 /** `/problems`: the problems the user wrote, to edit, delete or start a session with. */
 export function ProblemsPage() {
@@ -67,11 +68,7 @@ export function ProblemsPage() {
 function OwnProblems({ onUse, onDeleted }: { onUse: (slug: string) => void; onDeleted: (title: string) => void }) {
   const problems = useProblems();
   if (problems.isPending) {
-    return (
-      <section className="card empty-state" aria-busy="true">
-        <span className="spinner spinner--muted" role="status" aria-label="Loading your problems" />
-      </section>
-    );
+    return <LoadingCard label="Loading your problems" />;
   }
   if (problems.isError) {
     return (

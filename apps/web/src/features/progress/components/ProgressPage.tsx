@@ -11,6 +11,7 @@ import { chartedSteps, hasProgress, suggestedProblems, trendRows } from '../prog
 import { CoverageGrid } from './CoverageGrid';
 import { TrendChart } from './TrendChart';
 import '../../../styles/progress.css';
+import { LoadingCard } from '../../../ui/LoadingCard';
 
 /** `/progress`: how the user scores as a candidate, from the scorecards their interviewers released. */
 export function ProgressPage() {
@@ -26,9 +27,7 @@ export function ProgressPage() {
       </header>
 
       {progress.isPending && (
-        <section className="card empty-state" aria-busy="true">
-          <span className="spinner spinner--muted" role="status" aria-label="Loading your progress" />
-        </section>
+        <LoadingCard label="Loading your progress" />
       )}
       {progress.isError && (
         <Alert tone="danger" action={<Button variant="secondary" size="sm" onClick={() => void progress.refetch()}>Try again</Button>}>

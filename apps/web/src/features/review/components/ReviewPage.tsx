@@ -9,6 +9,7 @@ import { notEndedYet, useRecording } from '../hooks/use-recording';
 import { RecordingBuild } from './RecordingBuild';
 import { ReviewPlayer } from './ReviewPlayer';
 import '../../../styles/review.css';
+import { LoadingCard } from '../../../ui/LoadingCard';
 
 /** `/sessions/:id/review`: the session's recording. Loaded lazily: it brings Excalidraw and recharts. */
 export function ReviewPage() {
@@ -38,9 +39,7 @@ function ReviewScreen({ session }: { session: SessionView }) {
       />
 
       {recording.isPending && !notEnded && (
-        <section className="card empty-state" aria-busy="true">
-          <span className="spinner spinner--muted" role="status" aria-label="Loading the recording" />
-        </section>
+        <LoadingCard label="Loading the recording" />
       )}
       {notEnded && (
         <section className="card recording-build">

@@ -13,6 +13,7 @@ import { FeedbackSection } from './FeedbackSection';
 import { RoundActions } from './RoundActions';
 import { ScorecardDetails } from './ScorecardDetails';
 import '../../../styles/scorecard.css';
+import { LoadingCard } from '../../../ui/LoadingCard';
 
 /** `/sessions/:id/scorecard`: the review after an interview, and the candidate's rating of the interviewer. */
 export function ScorecardPage() {
@@ -63,9 +64,7 @@ function ScorecardScreen({ session, onRefresh, refreshing }: { session: SessionV
         <NotReleased session={session} onRefresh={onRefresh} refreshing={refreshing} />
       )}
       {readable && scorecard.isPending && (
-        <section className="card empty-state" aria-busy="true">
-          <span className="spinner spinner--muted" role="status" aria-label="Loading the scorecard" />
-        </section>
+        <LoadingCard label="Loading the scorecard" />
       )}
       {readable && scorecard.isError && <ScorecardLoadError error={scorecard.error} myRole={session.myRole} onRetry={() => void scorecard.refetch()} />}
       {readable && scorecard.data && (

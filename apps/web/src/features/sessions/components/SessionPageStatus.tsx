@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ApiRequestError } from '../../../lib/api-client';
 import { Alert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
+import { LoadingCard } from '../../../ui/LoadingCard';
 
 interface SessionPageStatusProps {
   session: UseQueryResult<SessionView>;
@@ -17,9 +18,7 @@ export function SessionPageStatus({ session, pageName, loadingLabel }: SessionPa
   if (session.isPending) {
     return (
       <div className="page">
-        <section className="card empty-state" aria-busy="true">
-          <span className="spinner spinner--muted" role="status" aria-label={loadingLabel} />
-        </section>
+        <LoadingCard label={loadingLabel} />
       </div>
     );
   }
